@@ -1,0 +1,33 @@
+package io.github.geminicomet;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * {@link GeminiResponseException} for 429 Too Many Requests (RESOURCE_EXHAUSTED): the quota or rate limit was hit. {@link #getRetryDelay()} tells how long the server asked to wait.
+ *
+ * @author gemini-comet
+ * @since 0.1.0
+ */
+public class GeminiRateLimitException extends GeminiResponseException {
+
+	/**
+	 * Create a new exception.
+	 * @param statusCode the HTTP status of the response
+	 * @param error the decoded error body, if any
+	 * @param responseBody the raw response body
+	 * @param method the HTTP method of the request
+	 * @param uri the URI of the request
+	 * @param retryAfter the delay from a {@code Retry-After} header, if any
+	 */
+	public GeminiRateLimitException(HttpStatusCode statusCode, @Nullable GeminiError error, String responseBody, HttpMethod method,
+			URI uri, @Nullable Duration retryAfter) {
+		super(statusCode, error, responseBody, method, uri, retryAfter);
+	}
+
+}

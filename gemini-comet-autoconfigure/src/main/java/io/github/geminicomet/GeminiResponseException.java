@@ -1,0 +1,124 @@
+package io.github.geminicomet;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * Signals that the Gemini API answered with an error: a non-2xx HTTP status, or an {@code error} event
+ * on a stream. Carries the HTTP status and the decoded Gemini error body ({@code code}, {@code status},
+ * {@code message}, {@code details} such as {@code RetryInfo}).
+ *
+ * @author gemini-comet
+ * @since 0.1.0
+ */
+public class GeminiResponseException extends GeminiException {
+
+	private static final int MAX_BODY_IN_MESSAGE = 500;
+
+	private final HttpStatusCode statusCode;
+
+	private final @Nullable GeminiError error;
+
+	private final String responseBody;
+
+	private final HttpMethod method;
+
+	private final URI uri;
+
+	private final @Nullable Duration retryAfter;
+
+	/**
+	 * Create a new exception.
+	 * @param statusCode the HTTP status of the response
+	 * @param error the decoded error body, or {@code null} when the body was not a Gemini error
+	 * @param responseBody the raw response body
+	 * @param method the HTTP method of the request
+	 * @param uri the URI of the request
+	 * @param retryAfter the delay from a {@code Retry-After} header, if any
+	 */
+	public GeminiResponseException(HttpStatusCode statusCode, @Nullable GeminiError error, String responseBody,
+			HttpMethod method, URI uri, @Nullable Duration retryAfter) {
+		super(buildMessage(statusCode, error, responseBody, method, uri), null);
+		this.statusCode = statusCode;
+		this.error = error;
+		this.responseBody = responseBody;
+		this.method = method;
+		this.uri = uri;
+		this.retryAfter = retryAfter;
+	}
+
+	private static String buildMessage(HttpStatusCode statusCode, @Nullable GeminiError error, String body,
+			HttpMethod method, URI uri) {
+		StringBuilder message = new StringBuilder("Gemini API answered ").append(statusCode.value());
+		if (error != null && error.status() != null) {
+			message.append(' ').append(error.status());
+		}
+		if (error != null && error.message() != null) {
+			message.append(": ").append(error.message());
+		}
+		else if (!body.isBlank()) {
+			String shown = (body.length() > MAX_BODY_IN_MESSAGE) ? body.substring(0, MAX_BODY_IN_MESSAGE) + "..." : body;
+			message.append(": ").append(shown.strip());
+		}
+		message.append(" [").append(method.name()).append(' ').append(uri).append(']');
+		return message.toString();
+	}
+
+	/**
+	 * Return the HTTP status code of the response (for an error event on a stream, the code of the
+	 * error body).
+	 * @return the status code
+	 */
+	public HttpStatusCode getStatusCode() {
+		return this.statusCode;
+	}
+
+	/**
+	 * Return the decoded Gemini error body.
+	 * @return the error, or {@code null} when the body was not a Gemini error
+	 */
+	public @Nullable GeminiError getError() {
+		return this.error;
+	}
+
+	/**
+	 * Return the raw response body.
+	 * @return the body, empty when there was none
+	 */
+	public String getResponseBody() {
+		return this.responseBody;
+	}
+
+	/**
+	 * Return the HTTP method of the request.
+	 * @return the method
+	 */
+	public HttpMethod getMethod() {
+		return this.method;
+	}
+
+	/**
+	 * Return the URI of the request.
+	 * @return the URI
+	 */
+	public URI getUri() {
+		return this.uri;
+	}
+
+	/**
+	 * Return how long the server asked the client to wait before retrying: the body's
+	 * {@code RetryInfo.retryDelay}, else the {@code Retry-After} header.
+	 * @return the requested delay, if any
+	 */
+	public Optional<Duration> getRetryDelay() {
+		Optional<Duration> fromBody = (this.error != null) ? this.error.retryDelay() : Optional.empty();
+		return fromBody.isPresent() ? fromBody : Optional.ofNullable(this.retryAfter);
+	}
+
+}

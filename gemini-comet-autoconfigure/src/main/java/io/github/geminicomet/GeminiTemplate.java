@@ -1,0 +1,882 @@
+package io.github.geminicomet;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.PrematureCloseException;
+import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import io.github.geminicomet.model.GenerateContentRequest;
+import io.github.geminicomet.model.GenerateContentResponse;
+import io.github.geminicomet.model.GenerationConfig;
+
+/**
+ * Default implementation of {@link GeminiOperations}, on {@link WebClient} and Reactor Netty.
+ * Thread-safe and immutable once built; create one with {@link #builder()} or derive a variant with
+ * {@link #mutate()}.
+ *
+ * <pre class="code">
+ * GeminiTemplate gemini = GeminiTemplate.builder()
+ *     .apiKey(System.getenv("COMETAPI_KEY"))
+ *     .build();
+ * gemini.generateText("Name a dog").subscribe(System.out::println);
+ * </pre>
+ *
+ * <p>A template built without an explicit {@link Builder#connector(ClientHttpConnector) connector}
+ * owns its connection pool; {@link #close()} releases it (Spring calls it when the bean is
+ * destroyed). Templates derived with {@link #mutate()} share the pool of the template they came from.
+ *
+ * @author gemini-comet
+ * @since 0.1.0
+ */
+public class GeminiTemplate implements GeminiOperations, AutoCloseable {
+
+	/**
+	 * Default base URL: CometAPI's gateway.
+	 */
+	public static final String DEFAULT_BASE_URL = "https://api.cometapi.com";
+
+	/**
+	 * Default API version.
+	 */
+	public static final String DEFAULT_API_VERSION = "v1beta";
+
+	/**
+	 * Default model.
+	 */
+	public static final String DEFAULT_MODEL = "gemini-2.5-flash";
+
+	static final String API_KEY_HEADER = "x-goog-api-key";
+
+	private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]*");
+
+	private static final MediaType TEXT_EVENT_STREAM = MediaType.TEXT_EVENT_STREAM;
+
+	private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+
+	private final WebClient webClient;
+
+	private final ObjectReader responseReader;
+
+	private final ObjectWriter requestWriter;
+
+	private final JsonMapper jsonMapper;
+
+	private final String modelsUrl;
+
+	private final String defaultModel;
+
+	private final @Nullable GenerationConfig defaultGenerationConfig;
+
+	private final int maxInMemorySize;
+
+	private final int maxEventSize;
+
+	private final Duration connectTimeout;
+
+	private final Duration readTimeout;
+
+	private final Builder builder;
+
+	private final ClientHttpConnector connector;
+
+	private final @Nullable ConnectionProvider ownedConnectionProvider;
+
+	GeminiTemplate(Builder builder, WebClient webClient, ClientHttpConnector connector, JsonMapper jsonMapper,
+			@Nullable ConnectionProvider ownedConnectionProvider) {
+		this.builder = builder;
+		this.connector = connector;
+		this.webClient = webClient;
+		this.jsonMapper = jsonMapper;
+		this.responseReader = jsonMapper.readerFor(GenerateContentResponse.class);
+		this.requestWriter = jsonMapper.writerFor(GenerateContentRequest.class);
+		this.modelsUrl = trimTrailingSlash(builder.baseUrl) + "/" + builder.apiVersion + "/models/";
+		this.defaultModel = builder.defaultModel;
+		this.defaultGenerationConfig = builder.defaultGenerationConfig;
+		this.maxInMemorySize = builder.maxInMemorySize;
+		this.maxEventSize = builder.maxEventSize;
+		this.connectTimeout = builder.connectTimeout;
+		this.readTimeout = builder.readTimeout;
+		this.ownedConnectionProvider = ownedConnectionProvider;
+	}
+
+	/**
+	 * Return a new builder with the defaults: {@value #DEFAULT_BASE_URL}, {@value #DEFAULT_API_VERSION},
+	 * model {@value #DEFAULT_MODEL}, key in the {@code x-goog-api-key} header.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Return a builder initialized with this template's settings, to build a variant (for example with
+	 * another default model). Unless its timeouts are changed, the variant shares this template's
+	 * connection pool, which stays open until this template is closed.
+	 * @return a new builder
+	 */
+	public Builder mutate() {
+		Builder copy = new Builder(this.builder);
+		if (copy.connector == null) {
+			copy.sharedConnector = this.connector;
+			copy.sharedConnectTimeout = this.connectTimeout;
+			copy.sharedReadTimeout = this.readTimeout;
+		}
+		return copy;
+	}
+
+	/**
+	 * Return the model used by the methods that take none.
+	 * @return the default model name
+	 */
+	public String getDefaultModel() {
+		return this.defaultModel;
+	}
+
+	/**
+	 * Return the JSON mapper this template reads and writes the wire model with.
+	 * @return the JSON mapper
+	 */
+	public JsonMapper getJsonMapper() {
+		return this.jsonMapper;
+	}
+
+	@Override
+	public Mono<GenerateContentResponse> generateContent(GenerateContentRequest request) {
+		return generateContent(this.defaultModel, request);
+	}
+
+	@Override
+	public Mono<GenerateContentResponse> generateContent(String model, GenerateContentRequest request) {
+		Assert.notNull(request, "'request' must not be null");
+		URI uri = URI.create(this.modelsUrl + modelName(model) + ":generateContent");
+		return Mono.defer(() -> this.webClient.post()
+			.uri(uri)
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.bodyValue(writeRequest(request))
+			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? readResponse(response, uri)
+					: errorFrom(response, uri)))
+			.onErrorMap((ex) -> translate(ex, uri, -1));
+	}
+
+	@Override
+	public Flux<GenerateContentResponse> streamGenerateContent(GenerateContentRequest request) {
+		return streamGenerateContent(this.defaultModel, request);
+	}
+
+	@Override
+	public Flux<GenerateContentResponse> streamGenerateContent(String model, GenerateContentRequest request) {
+		Assert.notNull(request, "'request' must not be null");
+		URI uri = URI.create(this.modelsUrl + modelName(model) + ":streamGenerateContent?alt=sse");
+		return Flux.defer(() -> {
+			StreamState state = new StreamState(uri);
+			return this.webClient.post()
+				.uri(uri)
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(TEXT_EVENT_STREAM)
+				.bodyValue(writeRequest(request))
+				.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful() ? readStream(response, state)
+						: this.<GenerateContentResponse>errorFrom(response, uri).flux())
+				.onErrorMap((ex) -> translate(ex, uri, state.events));
+		});
+	}
+
+	@Override
+	public Mono<String> generateText(String prompt) {
+		Assert.hasText(prompt, "'prompt' must not be empty");
+		return generateContent(GenerateContentRequest.of(prompt)).handle((response, sink) -> {
+			if (response.isBlocked()) {
+				sink.error(new GeminiBlockedContentException(response));
+				return;
+			}
+			sink.next(response.text());
+		});
+	}
+
+	@Override
+	public Flux<String> streamText(String prompt) {
+		Assert.hasText(prompt, "'prompt' must not be empty");
+		return streamGenerateContent(GenerateContentRequest.of(prompt)).handle((response, sink) -> {
+			if (response.isBlocked()) {
+				sink.error(new GeminiBlockedContentException(response));
+				return;
+			}
+			String text = response.text();
+			if (!text.isEmpty()) {
+				sink.next(text);
+			}
+		});
+	}
+
+	/**
+	 * Release the connection pool this template created, if any. Templates given an explicit connector,
+	 * and variants derived with {@link #mutate()}, leave the pool alone.
+	 */
+	@Override
+	public void close() {
+		if (this.ownedConnectionProvider != null) {
+			this.ownedConnectionProvider.dispose();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "GeminiTemplate[" + this.modelsUrl + this.defaultModel + "]";
+	}
+
+	private static String modelName(String model) {
+		Assert.notNull(model, "'model' must not be null");
+		String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
+		if (!MODEL_NAME.matcher(name).matches()) {
+			throw new IllegalArgumentException("Invalid Gemini model name '" + model
+					+ "': use a name such as 'gemini-2.5-flash' (letters, digits, '.', '-' and '_'; no '/', "
+					+ "spaces or query characters)");
+		}
+		return name;
+	}
+
+	private byte[] writeRequest(GenerateContentRequest request) {
+		GenerateContentRequest effective = request;
+		if (this.defaultGenerationConfig != null) {
+			GenerationConfig config = request.generationConfig();
+			GenerationConfig merged = (config != null) ? config.mergedOver(this.defaultGenerationConfig)
+					: this.defaultGenerationConfig;
+			effective = request.toBuilder().generationConfig(merged).build();
+		}
+		return this.requestWriter.writeValueAsBytes(effective);
+	}
+
+	private Mono<GenerateContentResponse> readResponse(ClientResponse response, URI uri) {
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), this.maxInMemorySize)
+			.map(this::parseResponse)
+			.switchIfEmpty(Mono.error(() -> new GeminiMalformedResponseException(
+					"Gemini answered " + response.statusCode().value() + " with an empty body", HttpMethod.POST, uri,
+					null)));
+	}
+
+	private GenerateContentResponse parseResponse(DataBuffer buffer) {
+		try (InputStream body = buffer.asInputStream(true)) {
+			return this.responseReader.readValue(body);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Flux<GenerateContentResponse> readStream(ClientResponse response, StreamState state) {
+		ServerSentEventParser<GenerateContentResponse> parser = new ServerSentEventParser<>(
+				(bytes, length) -> parseEvent(bytes, length, state), this.maxEventSize);
+		return response.body(BodyExtractors.toDataBuffers())
+			.concatMapIterable((buffer) -> {
+				try {
+					return parser.feed(buffer);
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+			})
+			.concatWith(Flux.defer(() -> Flux.fromIterable(parser.finish())))
+			.concatWith(Mono.defer(state::checkComplete))
+			.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+	}
+
+	private @Nullable GenerateContentResponse parseEvent(byte[] bytes, int length, StreamState state) {
+		int start = 0;
+		while (start < length && isWhitespace(bytes[start])) {
+			start++;
+		}
+		if (start == length || isDone(bytes, start, length)) {
+			return null;
+		}
+		if (isErrorObject(bytes, start, length)) {
+			String body = new String(bytes, 0, length, StandardCharsets.UTF_8);
+			GeminiError error = decodeError(body);
+			int code = (error != null && error.code() != null && error.code() >= 400 && error.code() <= 599)
+					? error.code() : 500;
+			throw createResponseException(HttpStatusCode.valueOf(code), error, body, state.uri, null);
+		}
+		GenerateContentResponse event = this.responseReader.readValue(bytes, start, length - start);
+		state.onEvent(event);
+		return event;
+	}
+
+	private static boolean isWhitespace(byte b) {
+		return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+	}
+
+	private static boolean isDone(byte[] bytes, int start, int length) {
+		int end = length;
+		while (end > start && isWhitespace(bytes[end - 1])) {
+			end--;
+		}
+		if (end - start != DONE.length) {
+			return false;
+		}
+		for (int i = 0; i < DONE.length; i++) {
+			if (bytes[start + i] != DONE[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Whether the event is an object whose first key is {@code "error"}: how Gemini reports an error
+	 * after a stream has begun. Checked on the bytes so normal events are parsed only once.
+	 */
+	private static boolean isErrorObject(byte[] bytes, int start, int length) {
+		if (bytes[start] != '{') {
+			return false;
+		}
+		int i = start + 1;
+		while (i < length && isWhitespace(bytes[i])) {
+			i++;
+		}
+		byte[] key = "\"error\"".getBytes(StandardCharsets.US_ASCII);
+		if (length - i < key.length) {
+			return false;
+		}
+		for (int k = 0; k < key.length; k++) {
+			if (bytes[i + k] != key[k]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private <T> Mono<T> errorFrom(ClientResponse response, URI uri) {
+		HttpStatusCode status = response.statusCode();
+		Duration retryAfter = parseRetryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+		return response.bodyToMono(byte[].class)
+			.onErrorResume((ex) -> Mono.empty())
+			.defaultIfEmpty(new byte[0])
+			.flatMap((bytes) -> {
+				String body = new String(bytes, StandardCharsets.UTF_8);
+				return Mono.error(createResponseException(status, decodeError(body), body, uri, retryAfter));
+			});
+	}
+
+	/**
+	 * Decode a Gemini error body: {@code {"error": {...}}}, the same wrapped in an array, or either
+	 * framed as server-sent events.
+	 */
+	@Nullable GeminiError decodeError(String body) {
+		String json = body.strip();
+		if (json.startsWith("data:")) {
+			StringBuilder data = new StringBuilder();
+			for (String line : json.split("\r\n|\r|\n")) {
+				if (line.startsWith("data:")) {
+					data.append(line.substring(line.startsWith("data: ") ? 6 : 5)).append('\n');
+				}
+			}
+			json = data.toString().strip();
+		}
+		if (json.isEmpty()) {
+			return null;
+		}
+		try {
+			JsonNode node = this.jsonMapper.readTree(json);
+			if (node.isArray() && !node.isEmpty()) {
+				node = node.get(0);
+			}
+			JsonNode error = node.get("error");
+			if (error == null || !error.isObject()) {
+				return null;
+			}
+			Integer code = error.path("code").isIntegralNumber() ? error.path("code").asInt() : null;
+			String message = error.path("message").isString() ? error.path("message").asString() : null;
+			String status = error.path("status").isString() ? error.path("status").asString() : null;
+			List<Map<String, Object>> details = null;
+			if (error.path("details").isArray()) {
+				details = new ArrayList<>();
+				for (JsonNode detail : error.path("details")) {
+					if (detail.isObject()) {
+						@SuppressWarnings("unchecked")
+						Map<String, Object> map = this.jsonMapper.treeToValue(detail, Map.class);
+						details.add(map);
+					}
+				}
+			}
+			return new GeminiError(code, message, status, details);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static GeminiResponseException createResponseException(HttpStatusCode status,
+			@Nullable GeminiError error, String body, URI uri, @Nullable Duration retryAfter) {
+		int code = status.value();
+		if (code == 429) {
+			return new GeminiRateLimitException(status, error, body, HttpMethod.POST, uri, retryAfter);
+		}
+		if (code == 401 || code == 403) {
+			return new GeminiAuthenticationException(status, error, body, HttpMethod.POST, uri, retryAfter);
+		}
+		if (status.is5xxServerError()) {
+			return new GeminiUnavailableException(status, error, body, HttpMethod.POST, uri, retryAfter);
+		}
+		return new GeminiResponseException(status, error, body, HttpMethod.POST, uri, retryAfter);
+	}
+
+	static @Nullable Duration parseRetryAfter(@Nullable String value) {
+		if (!StringUtils.hasText(value)) {
+			return null;
+		}
+		String trimmed = value.trim();
+		try {
+			long seconds = Long.parseLong(trimmed);
+			return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
+		}
+		catch (NumberFormatException ex) {
+			try {
+				ZonedDateTime date = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
+				Duration delay = Duration.between(ZonedDateTime.now(date.getZone()), date);
+				return delay.isNegative() ? Duration.ZERO : delay;
+			}
+			catch (DateTimeParseException ignored) {
+				return null;
+			}
+		}
+	}
+
+	private Throwable translate(Throwable ex, URI uri, int events) {
+		if (ex instanceof GeminiException) {
+			return ex;
+		}
+		if (ex instanceof ServerSentEventParser.EventTooLargeException) {
+			return new GeminiMalformedResponseException(ex.getMessage() + " (raise it with the template builder's "
+					+ "maxEventSize)", HttpMethod.POST, uri, ex);
+		}
+		if (ex instanceof DataBufferLimitException) {
+			return new GeminiMalformedResponseException("The response body exceeded the limit of "
+					+ this.maxInMemorySize + " bytes (raise it with the template builder's maxInMemorySize)",
+					HttpMethod.POST, uri, ex);
+		}
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+		if (cause instanceof JacksonException jackson) {
+			return new GeminiMalformedResponseException(
+					"Gemini sent a response that is not valid JSON: " + jackson.getOriginalMessage(), HttpMethod.POST,
+					uri, ex);
+		}
+		String reason = describe(cause);
+		if (events > 0) {
+			return new GeminiIncompleteStreamException("The stream broke off after " + events + " events: " + reason,
+					HttpMethod.POST, uri, events, ex);
+		}
+		if (events == 0 && cause instanceof PrematureCloseException) {
+			return new GeminiIncompleteStreamException("The stream broke off before its first event: " + reason,
+					HttpMethod.POST, uri, 0, ex);
+		}
+		return new GeminiRequestException("Request to Gemini failed: " + reason, HttpMethod.POST, uri, ex);
+	}
+
+	private String describe(Throwable cause) {
+		if (cause instanceof ReadTimeoutException) {
+			return "no data received within the read timeout of " + this.readTimeout
+					+ " (cometapi.gemini.read-timeout)";
+		}
+		if (cause instanceof ConnectTimeoutException) {
+			return "could not connect within the connect timeout of " + this.connectTimeout
+					+ " (cometapi.gemini.connect-timeout)";
+		}
+		if (cause instanceof PrematureCloseException) {
+			return "the connection was closed before the response was complete";
+		}
+		String message = cause.getMessage();
+		return cause.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	private static String trimTrailingSlash(String url) {
+		String result = url;
+		while (result.endsWith("/")) {
+			result = result.substring(0, result.length() - 1);
+		}
+		return result;
+	}
+
+	/**
+	 * Per-subscription state of one stream: how many events arrived and whether the model finished.
+	 */
+	private static final class StreamState {
+
+		private final URI uri;
+
+		private int events;
+
+		private boolean finished;
+
+		StreamState(URI uri) {
+			this.uri = uri;
+		}
+
+		void onEvent(GenerateContentResponse event) {
+			this.events++;
+			if (event.finishReason() != null
+					|| (event.promptFeedback() != null && event.promptFeedback().blockReason() != null)) {
+				this.finished = true;
+			}
+		}
+
+		Mono<GenerateContentResponse> checkComplete() {
+			if (this.finished) {
+				return Mono.empty();
+			}
+			return Mono.error(new GeminiIncompleteStreamException("The stream ended after " + this.events
+					+ " events without a finishReason or blockReason; the answer is incomplete", HttpMethod.POST,
+					this.uri, this.events, null));
+		}
+
+	}
+
+	/**
+	 * Mutable builder for {@link GeminiTemplate}. Not thread-safe.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private String baseUrl = DEFAULT_BASE_URL;
+
+		private String apiVersion = DEFAULT_API_VERSION;
+
+		private @Nullable String apiKey;
+
+		private AuthScheme authScheme = AuthScheme.API_KEY_HEADER;
+
+		private String defaultModel = DEFAULT_MODEL;
+
+		private @Nullable GenerationConfig defaultGenerationConfig;
+
+		private final HttpHeaders defaultHeaders = new HttpHeaders();
+
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		private Duration readTimeout = Duration.ofMinutes(2);
+
+		private int maxInMemorySize = 32 * 1024 * 1024;
+
+		private int maxEventSize = 32 * 1024 * 1024;
+
+		private WebClient.@Nullable Builder webClientBuilder;
+
+		private @Nullable JsonMapper jsonMapper;
+
+		private @Nullable ClientHttpConnector connector;
+
+		private @Nullable ClientHttpConnector sharedConnector;
+
+		private @Nullable Duration sharedConnectTimeout;
+
+		private @Nullable Duration sharedReadTimeout;
+
+		Builder() {
+		}
+
+		Builder(Builder other) {
+			this.baseUrl = other.baseUrl;
+			this.apiVersion = other.apiVersion;
+			this.apiKey = other.apiKey;
+			this.authScheme = other.authScheme;
+			this.defaultModel = other.defaultModel;
+			this.defaultGenerationConfig = other.defaultGenerationConfig;
+			this.defaultHeaders.addAll(other.defaultHeaders);
+			this.connectTimeout = other.connectTimeout;
+			this.readTimeout = other.readTimeout;
+			this.maxInMemorySize = other.maxInMemorySize;
+			this.maxEventSize = other.maxEventSize;
+			this.webClientBuilder = other.webClientBuilder;
+			this.jsonMapper = other.jsonMapper;
+			this.connector = other.connector;
+		}
+
+		/**
+		 * Set the base URL of the gateway, default {@value GeminiTemplate#DEFAULT_BASE_URL}.
+		 * @param baseUrl the base URL, such as {@code https://api.cometapi.com}
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			Assert.hasText(baseUrl, "'baseUrl' must not be empty");
+			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
+		 * Set the API version path segment, default {@value GeminiTemplate#DEFAULT_API_VERSION}.
+		 * @param apiVersion the API version
+		 * @return this builder
+		 */
+		public Builder apiVersion(String apiVersion) {
+			Assert.hasText(apiVersion, "'apiVersion' must not be empty");
+			this.apiVersion = apiVersion;
+			return this;
+		}
+
+		/**
+		 * Set the API key. It is only ever sent in a request header.
+		 * @param apiKey the API key
+		 * @return this builder
+		 */
+		public Builder apiKey(@Nullable String apiKey) {
+			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * Set how the API key is sent, default {@link AuthScheme#API_KEY_HEADER}.
+		 * @param authScheme the scheme
+		 * @return this builder
+		 */
+		public Builder authScheme(AuthScheme authScheme) {
+			Assert.notNull(authScheme, "'authScheme' must not be null");
+			this.authScheme = authScheme;
+			return this;
+		}
+
+		/**
+		 * Set the model used by the methods that take none, default {@value GeminiTemplate#DEFAULT_MODEL}.
+		 * @param model the model name
+		 * @return this builder
+		 */
+		public Builder defaultModel(String model) {
+			this.defaultModel = modelName(model);
+			return this;
+		}
+
+		/**
+		 * Set generation options applied to every request; a request's own
+		 * {@code generationConfig} fields win over these.
+		 * @param generationConfig the default options, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder defaultGenerationConfig(@Nullable GenerationConfig generationConfig) {
+			this.defaultGenerationConfig = generationConfig;
+			return this;
+		}
+
+		/**
+		 * Add a header sent with every request.
+		 * @param name the header name
+		 * @param values the header values
+		 * @return this builder
+		 */
+		public Builder defaultHeader(String name, String... values) {
+			Assert.hasText(name, "'name' must not be empty");
+			this.defaultHeaders.put(name, List.of(values));
+			return this;
+		}
+
+		/**
+		 * Manipulate the headers sent with every request.
+		 * @param headersConsumer a consumer of the default headers
+		 * @return this builder
+		 */
+		public Builder defaultHeaders(Consumer<HttpHeaders> headersConsumer) {
+			headersConsumer.accept(this.defaultHeaders);
+			return this;
+		}
+
+		/**
+		 * Set the connect timeout, default 10 seconds. Ignored when a {@link #connector connector} is
+		 * given.
+		 * @param connectTimeout the connect timeout
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			Assert.isTrue(connectTimeout != null && !connectTimeout.isNegative() && !connectTimeout.isZero(),
+					"'connectTimeout' must be positive");
+			this.connectTimeout = connectTimeout;
+			return this;
+		}
+
+		/**
+		 * Set the longest time without receiving data while a response is read, default 2 minutes. A
+		 * stream keeps going while events flow; a stalled one fails. Ignored when a
+		 * {@link #connector connector} is given.
+		 * @param readTimeout the read timeout
+		 * @return this builder
+		 */
+		public Builder readTimeout(Duration readTimeout) {
+			Assert.isTrue(readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(),
+					"'readTimeout' must be positive");
+			this.readTimeout = readTimeout;
+			return this;
+		}
+
+		/**
+		 * Set the largest unary response body held in memory, default 32 MiB (generated images are
+		 * large).
+		 * @param maxInMemorySize the limit in bytes
+		 * @return this builder
+		 */
+		public Builder maxInMemorySize(int maxInMemorySize) {
+			Assert.isTrue(maxInMemorySize > 0, "'maxInMemorySize' must be positive");
+			this.maxInMemorySize = maxInMemorySize;
+			return this;
+		}
+
+		/**
+		 * Set the largest single server-sent event of a stream, default 32 MiB.
+		 * @param maxEventSize the limit in bytes
+		 * @return this builder
+		 */
+		public Builder maxEventSize(int maxEventSize) {
+			Assert.isTrue(maxEventSize > 0, "'maxEventSize' must be positive");
+			this.maxEventSize = maxEventSize;
+			return this;
+		}
+
+		/**
+		 * Set a {@link WebClient.Builder} to start from (for example Spring Boot's, with its filters and
+		 * observation registry). It is cloned, never changed.
+		 * @param webClientBuilder the builder to clone
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(WebClient.@Nullable Builder webClientBuilder) {
+			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Set the JSON mapper for the wire model. By default the template uses a private
+		 * {@link JsonMapper} so that application-wide settings (naming strategies, say) cannot change
+		 * the wire format.
+		 * @param jsonMapper the JSON mapper
+		 * @return this builder
+		 */
+		public Builder jsonMapper(@Nullable JsonMapper jsonMapper) {
+			this.jsonMapper = jsonMapper;
+			return this;
+		}
+
+		/**
+		 * Set the HTTP connector. By default the template creates a Reactor Netty connector with its own
+		 * connection pool and the configured timeouts.
+		 * @param connector the connector
+		 * @return this builder
+		 */
+		public Builder connector(@Nullable ClientHttpConnector connector) {
+			this.connector = connector;
+			return this;
+		}
+
+		/**
+		 * Build the template.
+		 * @return a new template
+		 * @throws IllegalStateException if no API key was set or the base URL is malformed
+		 */
+		public GeminiTemplate build() {
+			if (!StringUtils.hasText(this.apiKey)) {
+				throw new IllegalStateException("A Gemini API key is required: set it with "
+						+ "GeminiTemplate.builder().apiKey(...) (with Spring Boot: the cometapi.gemini.api-key "
+						+ "property or the COMETAPI_KEY environment variable)");
+			}
+			validateBaseUrl(this.baseUrl);
+			JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper : defaultJsonMapper();
+			ConnectionProvider ownedProvider = null;
+			ClientHttpConnector httpConnector = this.connector;
+			if (httpConnector == null && this.connectTimeout.equals(this.sharedConnectTimeout)
+					&& this.readTimeout.equals(this.sharedReadTimeout)) {
+				httpConnector = this.sharedConnector;
+			}
+			if (httpConnector == null) {
+				ownedProvider = ConnectionProvider.builder("gemini")
+					.maxConnections(1000)
+					.pendingAcquireMaxCount(10_000)
+					.pendingAcquireTimeout(Duration.ofSeconds(45))
+					.maxIdleTime(Duration.ofSeconds(30))
+					.build();
+				HttpClient httpClient = HttpClient.create(ownedProvider)
+					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+							this.connectTimeout.toMillis()))
+					.responseTimeout(this.readTimeout);
+				httpConnector = new ReactorClientHttpConnector(httpClient);
+			}
+			WebClient.Builder client = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
+					: WebClient.builder();
+			String key = this.apiKey;
+			AuthScheme scheme = this.authScheme;
+			HttpHeaders headers = new HttpHeaders();
+			headers.addAll(this.defaultHeaders);
+			client.clientConnector(httpConnector)
+				.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(this.maxInMemorySize))
+				.defaultHeaders((target) -> {
+					target.addAll(headers);
+					if (scheme == AuthScheme.BEARER) {
+						target.setBearerAuth(key);
+					}
+					else {
+						target.set(API_KEY_HEADER, key);
+					}
+				});
+			return new GeminiTemplate(new Builder(this), client.build(), httpConnector, mapper, ownedProvider);
+		}
+
+		private static void validateBaseUrl(String baseUrl) {
+			URI uri;
+			try {
+				uri = new URI(baseUrl);
+			}
+			catch (java.net.URISyntaxException ex) {
+				throw new IllegalStateException("Invalid Gemini base URL '" + baseUrl + "': " + ex.getReason()
+						+ " (expected something like https://api.cometapi.com)", ex);
+			}
+			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			if (!(scheme.equals("http") || scheme.equals("https")) || !StringUtils.hasText(uri.getHost())
+					|| uri.getQuery() != null || uri.getFragment() != null) {
+				throw new IllegalStateException("Invalid Gemini base URL '" + baseUrl
+						+ "': expected an http or https URL with a host and no query, such as https://api.cometapi.com");
+			}
+		}
+
+		static JsonMapper defaultJsonMapper() {
+			return JsonMapper.builder()
+				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+				.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+				.build();
+		}
+
+	}
+
+}

@@ -1,0 +1,146 @@
+package io.github.geminicomet.autoconfigure;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Scope;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import io.github.geminicomet.GeminiOperations;
+import io.github.geminicomet.GeminiTemplate;
+import io.github.geminicomet.GeminiTemplateBuilderCustomizer;
+import io.github.geminicomet.model.GenerationConfig;
+import io.github.geminicomet.model.ThinkingConfig;
+
+/**
+ * Auto-configuration for {@link GeminiTemplate}: a
+ * {@link GeminiTemplate.Builder} prototype configured from {@link GeminiProperties} and every
+ * {@link GeminiTemplateBuilderCustomizer}, and a {@link GeminiTemplate} built from it unless the
+ * application defines its own {@link GeminiOperations}.
+ *
+ * @author gemini-comet
+ * @since 0.1.0
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@ConditionalOnClass(WebClient.class)
+@EnableConfigurationProperties(GeminiProperties.class)
+public final class GeminiAutoConfiguration {
+
+	/**
+	 * Environment variable read when {@code cometapi.gemini.api-key} is not set.
+	 */
+	public static final String API_KEY_ENVIRONMENT_VARIABLE = "COMETAPI_KEY";
+
+	@Bean
+	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+	@ConditionalOnMissingBean
+	GeminiTemplate.Builder geminiTemplateBuilder(GeminiProperties properties, Environment environment,
+			ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<GeminiTemplateBuilderCustomizer> customizers) {
+		String baseUrl = validBaseUrl(properties.getBaseUrl());
+		GeminiTemplate.Builder builder = GeminiTemplate.builder()
+			.baseUrl(baseUrl)
+			.apiVersion(properties.getApiVersion())
+			.apiKey(apiKey(properties, environment))
+			.authScheme(properties.getAuthScheme())
+			.defaultModel(properties.getModel())
+			.connectTimeout(properties.getConnectTimeout())
+			.readTimeout(properties.getReadTimeout())
+			.maxInMemorySize((int) properties.getMaxInMemorySize().toBytes())
+			.maxEventSize((int) properties.getMaxEventSize().toBytes())
+			.defaultGenerationConfig(generationConfig(properties.getGeneration()))
+			.webClientBuilder(webClientBuilder.getIfAvailable());
+		properties.getDefaultHeaders().forEach(builder::defaultHeader);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(GeminiOperations.class)
+	GeminiTemplate geminiTemplate(GeminiTemplate.Builder geminiTemplateBuilder, GeminiProperties properties,
+			Environment environment) {
+		if (!StringUtils.hasText(apiKey(properties, environment))) {
+			throw new InvalidGeminiPropertyException("cometapi.gemini.api-key",
+					"No Gemini API key is configured: 'cometapi.gemini.api-key' is not set (or is blank) and the "
+							+ API_KEY_ENVIRONMENT_VARIABLE + " environment variable is not set.",
+					"Set the " + API_KEY_ENVIRONMENT_VARIABLE + " environment variable, or add your CometAPI key "
+							+ "to application.yml:\n\n    cometapi:\n      gemini:\n        api-key: <your key>\n");
+		}
+		return geminiTemplateBuilder.build();
+	}
+
+	private static @Nullable String apiKey(GeminiProperties properties, Environment environment) {
+		String key = properties.getApiKey();
+		if (StringUtils.hasText(key)) {
+			return key.strip();
+		}
+		String fromEnvironment = environment.getProperty(API_KEY_ENVIRONMENT_VARIABLE);
+		return StringUtils.hasText(fromEnvironment) ? fromEnvironment.strip() : null;
+	}
+
+	private static String validBaseUrl(String baseUrl) {
+		String reason = null;
+		if (!StringUtils.hasText(baseUrl)) {
+			reason = "it is empty";
+		}
+		else {
+			try {
+				URI uri = new URI(baseUrl.strip());
+				String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
+				if (!"http".equals(scheme) && !"https".equals(scheme)) {
+					reason = "it does not start with http:// or https://";
+				}
+				else if (!StringUtils.hasText(uri.getHost())) {
+					reason = "it has no host";
+				}
+				else if (uri.getQuery() != null || uri.getFragment() != null) {
+					reason = "it has a query or fragment";
+				}
+			}
+			catch (URISyntaxException ex) {
+				reason = "it is not a valid URL (" + ex.getReason() + ")";
+			}
+		}
+		if (reason != null) {
+			throw new InvalidGeminiPropertyException("cometapi.gemini.base-url",
+					"The Gemini base URL '" + baseUrl + "' set in 'cometapi.gemini.base-url' is invalid: " + reason
+							+ ".",
+					"Set cometapi.gemini.base-url to the gateway's root URL, such as https://api.cometapi.com "
+							+ "(the default), or remove it.");
+		}
+		return baseUrl.strip();
+	}
+
+	private static @Nullable GenerationConfig generationConfig(GeminiProperties.Generation generation) {
+		GeminiProperties.Thinking thinking = generation.getThinking();
+		ThinkingConfig thinkingConfig = null;
+		if (thinking.getBudget() != null || thinking.getLevel() != null || thinking.getIncludeThoughts() != null) {
+			thinkingConfig = new ThinkingConfig(thinking.getIncludeThoughts(), thinking.getBudget(),
+					thinking.getLevel());
+		}
+		if (generation.getTemperature() == null && generation.getTopP() == null && generation.getTopK() == null
+				&& generation.getMaxOutputTokens() == null && thinkingConfig == null) {
+			return null;
+		}
+		return GenerationConfig.builder()
+			.temperature(generation.getTemperature())
+			.topP(generation.getTopP())
+			.topK(generation.getTopK())
+			.maxOutputTokens(generation.getMaxOutputTokens())
+			.thinkingConfig(thinkingConfig)
+			.build();
+	}
+
+}

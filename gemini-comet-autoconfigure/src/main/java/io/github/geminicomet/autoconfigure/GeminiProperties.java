@@ -1,0 +1,286 @@
+package io.github.geminicomet.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import io.github.geminicomet.AuthScheme;
+import io.github.geminicomet.model.ThinkingLevel;
+
+/**
+ * Configuration properties for the Gemini client ({@code cometapi.gemini.*}).
+ *
+ * @author gemini-comet
+ * @since 0.1.0
+ */
+@ConfigurationProperties("cometapi.gemini")
+public class GeminiProperties {
+
+	/**
+	 * CometAPI key, sent in a request header and never logged. Falls back to the COMETAPI_KEY
+	 * environment variable when not set.
+	 */
+	private @Nullable String apiKey;
+
+	/**
+	 * Base URL of the gateway's native Gemini endpoint.
+	 */
+	private String baseUrl = "https://api.cometapi.com";
+
+	/**
+	 * API version path segment.
+	 */
+	private String apiVersion = "v1beta";
+
+	/**
+	 * Model used when a call names none.
+	 */
+	private String model = "gemini-2.5-flash";
+
+	/**
+	 * How the API key is sent: in the x-goog-api-key header or as a bearer token.
+	 */
+	private AuthScheme authScheme = AuthScheme.API_KEY_HEADER;
+
+	/**
+	 * Connect timeout.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Longest time without receiving data while a response is read. Streams keep going while events
+	 * flow; a stalled stream, or a unary answer slower than this, fails.
+	 */
+	private Duration readTimeout = Duration.ofMinutes(2);
+
+	/**
+	 * Largest unary response body held in memory (generated images are large).
+	 */
+	private DataSize maxInMemorySize = DataSize.ofMegabytes(32);
+
+	/**
+	 * Largest single server-sent event of a stream.
+	 */
+	private DataSize maxEventSize = DataSize.ofMegabytes(32);
+
+	/**
+	 * Headers sent with every request, in addition to the key header.
+	 */
+	private Map<String, String> defaultHeaders = new LinkedHashMap<>();
+
+	/**
+	 * Generation options applied to every request unless the request sets them.
+	 */
+	private final Generation generation = new Generation();
+
+	public @Nullable String getApiKey() {
+		return this.apiKey;
+	}
+
+	public void setApiKey(@Nullable String apiKey) {
+		this.apiKey = apiKey;
+	}
+
+	public String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public String getApiVersion() {
+		return this.apiVersion;
+	}
+
+	public void setApiVersion(String apiVersion) {
+		this.apiVersion = apiVersion;
+	}
+
+	public String getModel() {
+		return this.model;
+	}
+
+	public void setModel(String model) {
+		this.model = model;
+	}
+
+	public AuthScheme getAuthScheme() {
+		return this.authScheme;
+	}
+
+	public void setAuthScheme(AuthScheme authScheme) {
+		this.authScheme = authScheme;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
+	}
+
+	public DataSize getMaxInMemorySize() {
+		return this.maxInMemorySize;
+	}
+
+	public void setMaxInMemorySize(DataSize maxInMemorySize) {
+		this.maxInMemorySize = maxInMemorySize;
+	}
+
+	public DataSize getMaxEventSize() {
+		return this.maxEventSize;
+	}
+
+	public void setMaxEventSize(DataSize maxEventSize) {
+		this.maxEventSize = maxEventSize;
+	}
+
+	public Map<String, String> getDefaultHeaders() {
+		return this.defaultHeaders;
+	}
+
+	public void setDefaultHeaders(Map<String, String> defaultHeaders) {
+		this.defaultHeaders = defaultHeaders;
+	}
+
+	public Generation getGeneration() {
+		return this.generation;
+	}
+
+	@Override
+	public String toString() {
+		return "GeminiProperties[baseUrl=" + this.baseUrl + ", model=" + this.model + ", apiKey="
+				+ ((this.apiKey != null) ? "******" : "null") + "]";
+	}
+
+	/**
+	 * Default generation options.
+	 */
+	public static class Generation {
+
+		/**
+		 * Sampling temperature; higher is more random.
+		 */
+		private @Nullable Double temperature;
+
+		/**
+		 * Nucleus sampling: the cumulative probability of the tokens considered.
+		 */
+		private @Nullable Double topP;
+
+		/**
+		 * Largest number of tokens considered at each step.
+		 */
+		private @Nullable Integer topK;
+
+		/**
+		 * Largest number of tokens in an answer.
+		 */
+		private @Nullable Integer maxOutputTokens;
+
+		/**
+		 * Thinking options.
+		 */
+		private final Thinking thinking = new Thinking();
+
+		public @Nullable Double getTemperature() {
+			return this.temperature;
+		}
+
+		public void setTemperature(@Nullable Double temperature) {
+			this.temperature = temperature;
+		}
+
+		public @Nullable Double getTopP() {
+			return this.topP;
+		}
+
+		public void setTopP(@Nullable Double topP) {
+			this.topP = topP;
+		}
+
+		public @Nullable Integer getTopK() {
+			return this.topK;
+		}
+
+		public void setTopK(@Nullable Integer topK) {
+			this.topK = topK;
+		}
+
+		public @Nullable Integer getMaxOutputTokens() {
+			return this.maxOutputTokens;
+		}
+
+		public void setMaxOutputTokens(@Nullable Integer maxOutputTokens) {
+			this.maxOutputTokens = maxOutputTokens;
+		}
+
+		public Thinking getThinking() {
+			return this.thinking;
+		}
+
+	}
+
+	/**
+	 * Default thinking options. Gemini 3 models take a level, Gemini 2.5 models a budget.
+	 */
+	public static class Thinking {
+
+		/**
+		 * Thinking budget in tokens for Gemini 2.5 models: 0 turns thinking off, -1 lets the model
+		 * decide.
+		 */
+		private @Nullable Integer budget;
+
+		/**
+		 * Thinking level for Gemini 3 models.
+		 */
+		private @Nullable ThinkingLevel level;
+
+		/**
+		 * Whether answers include summaries of the model's thoughts.
+		 */
+		private @Nullable Boolean includeThoughts;
+
+		public @Nullable Integer getBudget() {
+			return this.budget;
+		}
+
+		public void setBudget(@Nullable Integer budget) {
+			this.budget = budget;
+		}
+
+		public @Nullable ThinkingLevel getLevel() {
+			return this.level;
+		}
+
+		public void setLevel(@Nullable ThinkingLevel level) {
+			this.level = level;
+		}
+
+		public @Nullable Boolean getIncludeThoughts() {
+			return this.includeThoughts;
+		}
+
+		public void setIncludeThoughts(@Nullable Boolean includeThoughts) {
+			this.includeThoughts = includeThoughts;
+		}
+
+	}
+
+}
