@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class GeminiException extends RuntimeException {
 
+	private volatile int attempts = 1;
+
 	/**
 	 * Create a new exception.
 	 * @param message the detail message
@@ -17,6 +19,24 @@ public abstract class GeminiException extends RuntimeException {
 	 */
 	protected GeminiException(String message, @Nullable Throwable cause) {
 		super(message, cause);
+	}
+
+	/**
+	 * Return how many attempts were made before this error was signalled, retries included.
+	 * @return the number of attempts, at least 1
+	 */
+	public int getAttempts() {
+		return this.attempts;
+	}
+
+	void setAttempts(int attempts) {
+		this.attempts = attempts;
+	}
+
+	@Override
+	public String getMessage() {
+		String message = super.getMessage();
+		return (this.attempts > 1) ? message + " (after " + this.attempts + " attempts)" : message;
 	}
 
 }

@@ -20,6 +20,8 @@ public class GeminiRequestException extends GeminiException {
 
 	private final URI uri;
 
+	private boolean connectionFailure;
+
 	/**
 	 * Create a new exception.
 	 * @param message the detail message (the method and URI are appended)
@@ -39,6 +41,19 @@ public class GeminiRequestException extends GeminiException {
 	 */
 	public HttpMethod getMethod() {
 		return this.method;
+	}
+
+	/**
+	 * Return whether the request failed before any byte of a response arrived (connection refused,
+	 * reset or closed): such failures are safe to retry.
+	 * @return whether this is a connection failure
+	 */
+	public boolean isConnectionFailure() {
+		return this.connectionFailure;
+	}
+
+	void markConnectionFailure() {
+		this.connectionFailure = true;
 	}
 
 	/**

@@ -11,15 +11,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.resources.ConnectionProvider;
@@ -45,10 +52,15 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import io.github.geminicomet.model.GenerateContentRequest;
 import io.github.geminicomet.model.GenerateContentResponse;
 import io.github.geminicomet.model.GenerationConfig;
+import io.github.geminicomet.observation.DefaultGeminiObservationConvention;
+import io.github.geminicomet.observation.GeminiObservationContext;
+import io.github.geminicomet.observation.GeminiObservationConvention;
+import io.github.geminicomet.observation.GeminiObservationDocumentation;
 
 /**
  * Default implementation of {@link GeminiOperations}, on {@link WebClient} and Reactor Netty.
@@ -122,6 +134,20 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 	private final @Nullable ConnectionProvider ownedConnectionProvider;
 
+	private final RetrySettings retrySettings;
+
+	private final @Nullable Duration firstByteTimeout;
+
+	private final @Nullable Duration callTimeout;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable GeminiObservationConvention observationConvention;
+
+	private final CallRecorder callRecorder = new CallRecorder();
+
+	private static final GeminiObservationConvention DEFAULT_CONVENTION = new DefaultGeminiObservationConvention();
+
 	GeminiTemplate(Builder builder, WebClient webClient, ClientHttpConnector connector, JsonMapper jsonMapper,
 			@Nullable ConnectionProvider ownedConnectionProvider) {
 		this.builder = builder;
@@ -138,6 +164,11 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		this.connectTimeout = builder.connectTimeout;
 		this.readTimeout = builder.readTimeout;
 		this.ownedConnectionProvider = ownedConnectionProvider;
+		this.retrySettings = builder.retrySettings;
+		this.firstByteTimeout = builder.firstByteTimeout;
+		this.callTimeout = builder.callTimeout;
+		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = builder.observationConvention;
 	}
 
 	/**
@@ -159,8 +190,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		Builder copy = new Builder(this.builder);
 		if (copy.connector == null) {
 			copy.sharedConnector = this.connector;
-			copy.sharedConnectTimeout = this.connectTimeout;
-			copy.sharedReadTimeout = this.readTimeout;
+			copy.sharedConnectorSettings = this.builder.connectorSettings();
 		}
 		return copy;
 	}
@@ -171,6 +201,14 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	 */
 	public String getDefaultModel() {
 		return this.defaultModel;
+	}
+
+	/**
+	 * Return how this template's recent calls went.
+	 * @return a snapshot of the call statistics
+	 */
+	public CallStatistics getCallStatistics() {
+		return this.callRecorder.snapshot();
 	}
 
 	/**
@@ -189,8 +227,9 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	@Override
 	public Mono<GenerateContentResponse> generateContent(String model, GenerateContentRequest request) {
 		Assert.notNull(request, "'request' must not be null");
-		URI uri = URI.create(this.modelsUrl + modelName(model) + ":generateContent");
-		return Mono.defer(() -> this.webClient.post()
+		String name = modelName(model);
+		URI uri = URI.create(this.modelsUrl + name + ":generateContent");
+		Mono<GenerateContentResponse> attempt = Mono.defer(() -> this.webClient.post()
 			.uri(uri)
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
@@ -198,6 +237,22 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? readResponse(response, uri)
 					: errorFrom(response, uri)))
 			.onErrorMap((ex) -> translate(ex, uri, -1));
+		Mono<GenerateContentResponse> call = attempt.retryWhen(new GeminiRetry(this.retrySettings, GeminiTemplate::isRetryable));
+		if (this.callTimeout != null) {
+			Duration limit = this.callTimeout;
+			call = call.timeout(limit)
+				.onErrorMap(TimeoutException.class, (ex) -> new GeminiRequestException("The call took longer than the "
+						+ "call timeout of " + limit + " (cometapi.gemini.call-timeout)", HttpMethod.POST, uri, ex));
+		}
+		Mono<GenerateContentResponse> retried = call;
+		return Mono.deferContextual((contextView) -> {
+			ObservedCall observed = observe(contextView, name, false, uri, request);
+			return retried.doOnNext(observed::onResponse)
+				.doOnError(observed::onError)
+				.doOnCancel(observed::onCancel)
+				.doFinally(observed::finish)
+				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observed.observation));
+		});
 	}
 
 	@Override
@@ -208,7 +263,23 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	@Override
 	public Flux<GenerateContentResponse> streamGenerateContent(String model, GenerateContentRequest request) {
 		Assert.notNull(request, "'request' must not be null");
-		URI uri = URI.create(this.modelsUrl + modelName(model) + ":streamGenerateContent?alt=sse");
+		String name = modelName(model);
+		URI uri = URI.create(this.modelsUrl + name + ":streamGenerateContent?alt=sse");
+		return Flux.deferContextual((contextView) -> {
+			ObservedCall observed = observe(contextView, name, true, uri, request);
+			AtomicBoolean emitted = new AtomicBoolean();
+			return streamAttempt(uri, request)
+				.doOnNext((event) -> emitted.set(true))
+				.retryWhen(new GeminiRetry(this.retrySettings, (ex) -> !emitted.get() && isRetryable(ex)))
+				.doOnNext(observed::onChunk)
+				.doOnError(observed::onError)
+				.doOnCancel(observed::onCancel)
+				.doFinally(observed::finish)
+				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observed.observation));
+		});
+	}
+
+	private Flux<GenerateContentResponse> streamAttempt(URI uri, GenerateContentRequest request) {
 		return Flux.defer(() -> {
 			StreamState state = new StreamState(uri);
 			return this.webClient.post()
@@ -218,8 +289,29 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 				.bodyValue(writeRequest(request))
 				.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful() ? readStream(response, state)
 						: this.<GenerateContentResponse>errorFrom(response, uri).flux())
+				.transform((events) -> (this.firstByteTimeout != null)
+						? events.timeout(Mono.delay(this.firstByteTimeout), (event) -> Mono.never()) : events)
 				.onErrorMap((ex) -> translate(ex, uri, state.events));
 		});
+	}
+
+	private ObservedCall observe(reactor.util.context.ContextView contextView, String model, boolean streaming,
+			URI uri, GenerateContentRequest request) {
+		GeminiObservationContext context = new GeminiObservationContext(GeminiObservationContext.GENERATE_CONTENT,
+				model, streaming, uri, request);
+		Observation observation = GeminiObservationDocumentation.CLIENT_OPERATION.observation(
+				this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry);
+		Observation parent = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+		observation.parentObservation(parent).start();
+		return new ObservedCall(observation, context, this.callRecorder);
+	}
+
+	private static boolean isRetryable(Throwable ex) {
+		if (ex instanceof GeminiResponseException response) {
+			int status = response.getStatusCode().value();
+			return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+		}
+		return ex instanceof GeminiRequestException request && request.isConnectionFailure();
 	}
 
 	@Override
@@ -505,6 +597,16 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			return new GeminiIncompleteStreamException("The stream broke off after " + events + " events: " + reason,
 					HttpMethod.POST, uri, events, ex);
 		}
+		if (cause instanceof TimeoutException && events == 0 && this.firstByteTimeout != null) {
+			return new GeminiRequestException("No event arrived within the first-byte timeout of "
+					+ this.firstByteTimeout + " (cometapi.gemini.first-byte-timeout)", HttpMethod.POST, uri, ex);
+		}
+		if (ex instanceof WebClientRequestException && !(cause instanceof ReadTimeoutException)) {
+			GeminiRequestException failure = new GeminiRequestException("Request to Gemini failed: " + reason,
+					HttpMethod.POST, uri, ex);
+			failure.markConnectionFailure();
+			return failure;
+		}
 		if (events == 0 && cause instanceof PrematureCloseException) {
 			return new GeminiIncompleteStreamException("The stream broke off before its first event: " + reason,
 					HttpMethod.POST, uri, 0, ex);
@@ -534,6 +636,59 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			result = result.substring(0, result.length() - 1);
 		}
 		return result;
+	}
+
+	/**
+	 * The observation of one call and its context, fed by the call's signals.
+	 */
+	private static final class ObservedCall {
+
+		private final Observation observation;
+
+		private final GeminiObservationContext context;
+
+		private final CallRecorder recorder;
+
+		private final long startNanos = System.nanoTime();
+
+		private @Nullable Throwable error;
+
+		ObservedCall(Observation observation, GeminiObservationContext context, CallRecorder recorder) {
+			this.observation = observation;
+			this.context = context;
+			this.recorder = recorder;
+		}
+
+		void onResponse(GenerateContentResponse response) {
+			this.context.onResponse(response);
+		}
+
+		void onChunk(GenerateContentResponse event) {
+			this.context.onChunk(event, Duration.ofNanos(System.nanoTime() - this.startNanos));
+		}
+
+		void onError(Throwable error) {
+			this.error = error;
+			if (error instanceof GeminiException gemini) {
+				this.context.setAttempts(gemini.getAttempts());
+			}
+			this.observation.error(error);
+		}
+
+		void onCancel() {
+			this.context.setCancelled();
+		}
+
+		void finish(SignalType signal) {
+			if (this.error != null) {
+				this.recorder.failure(this.error);
+			}
+			else if (signal == SignalType.ON_COMPLETE) {
+				this.recorder.success();
+			}
+			this.observation.stop();
+		}
+
 	}
 
 	/**
@@ -607,9 +762,21 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 		private @Nullable ClientHttpConnector sharedConnector;
 
-		private @Nullable Duration sharedConnectTimeout;
+		private @Nullable Object sharedConnectorSettings;
 
-		private @Nullable Duration sharedReadTimeout;
+		private RetrySettings retrySettings = RetrySettings.DEFAULT;
+
+		private @Nullable Duration firstByteTimeout;
+
+		private @Nullable Duration callTimeout = Duration.ofMinutes(5);
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable GeminiObservationConvention observationConvention;
+
+		private ConnectionPoolSettings connectionPool = ConnectionPoolSettings.DEFAULT;
+
+		private boolean wiretap;
 
 		Builder() {
 		}
@@ -629,6 +796,13 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			this.webClientBuilder = other.webClientBuilder;
 			this.jsonMapper = other.jsonMapper;
 			this.connector = other.connector;
+			this.retrySettings = other.retrySettings;
+			this.firstByteTimeout = other.firstByteTimeout;
+			this.callTimeout = other.callTimeout;
+			this.observationRegistry = other.observationRegistry;
+			this.observationConvention = other.observationConvention;
+			this.connectionPool = other.connectionPool;
+			this.wiretap = other.wiretap;
 		}
 
 		/**
@@ -802,6 +976,88 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		}
 
 		/**
+		 * Set how failed calls are retried, default {@link RetrySettings#DEFAULT}; {@link RetrySettings#NONE}
+		 * disables retries.
+		 * @param retrySettings the retry settings
+		 * @return this builder
+		 */
+		public Builder retry(RetrySettings retrySettings) {
+			Assert.notNull(retrySettings, "'retrySettings' must not be null");
+			this.retrySettings = retrySettings;
+			return this;
+		}
+
+		/**
+		 * Set the longest wait for a stream's first event, per attempt; {@code null} (the default) leaves it
+		 * to the read timeout.
+		 * @param firstByteTimeout the timeout, or {@code null}
+		 * @return this builder
+		 */
+		public Builder firstByteTimeout(@Nullable Duration firstByteTimeout) {
+			Assert.isTrue(firstByteTimeout == null || (!firstByteTimeout.isNegative() && !firstByteTimeout.isZero()),
+					"'firstByteTimeout' must be positive");
+			this.firstByteTimeout = firstByteTimeout;
+			return this;
+		}
+
+		/**
+		 * Set the longest a unary call may take, retries included, default 5 minutes; {@code null} for no
+		 * limit. Streams have no whole-call limit: they run as long as events keep arriving.
+		 * @param callTimeout the timeout, or {@code null}
+		 * @return this builder
+		 */
+		public Builder callTimeout(@Nullable Duration callTimeout) {
+			Assert.isTrue(callTimeout == null || (!callTimeout.isNegative() && !callTimeout.isZero()),
+					"'callTimeout' must be positive");
+			this.callTimeout = callTimeout;
+			return this;
+		}
+
+		/**
+		 * Set the registry that observes every call, default {@link ObservationRegistry#NOOP}.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Set a convention that replaces the default names and tags of the observations.
+		 * @param observationConvention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable GeminiObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * Set the sizing of the template's own connection pool. Ignored when a {@link #connector connector}
+		 * is given.
+		 * @param connectionPool the pool settings
+		 * @return this builder
+		 */
+		public Builder connectionPool(ConnectionPoolSettings connectionPool) {
+			Assert.notNull(connectionPool, "'connectionPool' must not be null");
+			this.connectionPool = connectionPool;
+			return this;
+		}
+
+		/**
+		 * Set whether every exchange is logged as text at DEBUG under {@code io.github.geminicomet.wiretap},
+		 * with the API key masked. Ignored when a {@link #connector connector} is given.
+		 * @param wiretap whether to log exchanges
+		 * @return this builder
+		 */
+		public Builder wiretap(boolean wiretap) {
+			this.wiretap = wiretap;
+			return this;
+		}
+
+		/**
 		 * Build the template.
 		 * @return a new template
 		 * @throws IllegalStateException if no API key was set or the base URL is malformed
@@ -816,23 +1072,32 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper : defaultJsonMapper();
 			ConnectionProvider ownedProvider = null;
 			ClientHttpConnector httpConnector = this.connector;
-			if (httpConnector == null && this.connectTimeout.equals(this.sharedConnectTimeout)
-					&& this.readTimeout.equals(this.sharedReadTimeout)) {
+			if (httpConnector == null && connectorSettings().equals(this.sharedConnectorSettings)) {
 				httpConnector = this.sharedConnector;
 			}
 			if (httpConnector == null) {
-				ownedProvider = ConnectionProvider.builder("gemini")
-					.maxConnections(1000)
-					.pendingAcquireMaxCount(10_000)
-					.pendingAcquireTimeout(Duration.ofSeconds(45))
-					.maxIdleTime(Duration.ofSeconds(30))
-					.build();
+				ownedProvider = this.connectionPool.createProvider();
 				HttpClient httpClient = HttpClient.create(ownedProvider)
 					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
 							this.connectTimeout.toMillis()))
-					.responseTimeout(this.readTimeout);
+					.responseTimeout(this.readTimeout)
+					.headers((headers) -> addKey(headers, this.apiKey, this.authScheme));
+				if (this.wiretap) {
+					MaskingLoggingHandler wiretapHandler = new MaskingLoggingHandler(this.apiKey);
+					httpClient = httpClient.doOnChannelInit((observer, channel, address) -> {
+						if (channel.pipeline().get(NettyPipeline.SslHandler) != null) {
+							channel.pipeline().addAfter(NettyPipeline.SslHandler, "gemini.wiretap", wiretapHandler);
+						}
+						else {
+							channel.pipeline().addFirst("gemini.wiretap", wiretapHandler);
+						}
+					});
+				}
 				httpConnector = new ReactorClientHttpConnector(httpClient);
 			}
+			// with the template's own Netty client the key is added below WebClient, so no WebClient-level
+			// logging, filter or observation ever sees it
+			boolean keyInWebClient = (this.connector != null);
 			WebClient.Builder client = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
 					: WebClient.builder();
 			String key = this.apiKey;
@@ -843,14 +1108,34 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 				.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(this.maxInMemorySize))
 				.defaultHeaders((target) -> {
 					target.addAll(headers);
-					if (scheme == AuthScheme.BEARER) {
-						target.setBearerAuth(key);
-					}
-					else {
-						target.set(API_KEY_HEADER, key);
+					if (keyInWebClient) {
+						if (scheme == AuthScheme.BEARER) {
+							target.setBearerAuth(key);
+						}
+						else {
+							target.set(API_KEY_HEADER, key);
+						}
 					}
 				});
 			return new GeminiTemplate(new Builder(this), client.build(), httpConnector, mapper, ownedProvider);
+		}
+
+		/**
+		 * The settings baked into a connector the template creates; a variant shares the connector only
+		 * while they are equal.
+		 */
+		private Object connectorSettings() {
+			return List.of(this.connectTimeout, this.readTimeout, String.valueOf(this.apiKey), this.authScheme,
+					this.connectionPool, this.wiretap);
+		}
+
+		private static void addKey(io.netty.handler.codec.http.HttpHeaders headers, String key, AuthScheme scheme) {
+			if (scheme == AuthScheme.BEARER) {
+				headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + key);
+			}
+			else {
+				headers.set(API_KEY_HEADER, key);
+			}
 		}
 
 		private static void validateBaseUrl(String baseUrl) {

@@ -18,7 +18,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import io.micrometer.observation.ObservationRegistry;
+
+import io.github.geminicomet.ConnectionPoolSettings;
 import io.github.geminicomet.GeminiOperations;
+import io.github.geminicomet.RetrySettings;
+import io.github.geminicomet.observation.GeminiObservationConvention;
 import io.github.geminicomet.GeminiTemplate;
 import io.github.geminicomet.GeminiTemplateBuilderCustomizer;
 import io.github.geminicomet.model.GenerationConfig;
@@ -47,7 +52,8 @@ public final class GeminiAutoConfiguration {
 	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 	@ConditionalOnMissingBean
 	GeminiTemplate.Builder geminiTemplateBuilder(GeminiProperties properties, Environment environment,
-			ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<GeminiObservationConvention> observationConvention,
 			ObjectProvider<GeminiTemplateBuilderCustomizer> customizers) {
 		String baseUrl = validBaseUrl(properties.getBaseUrl());
 		GeminiTemplate.Builder builder = GeminiTemplate.builder()
@@ -61,6 +67,13 @@ public final class GeminiAutoConfiguration {
 			.maxInMemorySize((int) properties.getMaxInMemorySize().toBytes())
 			.maxEventSize((int) properties.getMaxEventSize().toBytes())
 			.defaultGenerationConfig(generationConfig(properties.getGeneration()))
+			.firstByteTimeout(properties.getFirstByteTimeout())
+			.callTimeout(properties.getCallTimeout())
+			.retry(retrySettings(properties.getRetry()))
+			.connectionPool(poolSettings(properties.getPool()))
+			.wiretap(properties.isWiretap())
+			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
+			.observationConvention(observationConvention.getIfUnique())
 			.webClientBuilder(webClientBuilder.getIfAvailable());
 		properties.getDefaultHeaders().forEach(builder::defaultHeader);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -121,6 +134,19 @@ public final class GeminiAutoConfiguration {
 							+ "(the default), or remove it.");
 		}
 		return baseUrl.strip();
+	}
+
+	private static RetrySettings retrySettings(GeminiProperties.Retry retry) {
+		if (!retry.isEnabled()) {
+			return RetrySettings.NONE;
+		}
+		return new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
+				retry.getJitter(), retry.getMaxServerDelay());
+	}
+
+	private static ConnectionPoolSettings poolSettings(GeminiProperties.Pool pool) {
+		return new ConnectionPoolSettings(pool.getMaxConnections(), pool.getPendingAcquireMaxCount(),
+				pool.getPendingAcquireTimeout(), pool.getMaxIdleTime(), pool.getMaxLifeTime());
 	}
 
 	private static @Nullable GenerationConfig generationConfig(GeminiProperties.Generation generation) {

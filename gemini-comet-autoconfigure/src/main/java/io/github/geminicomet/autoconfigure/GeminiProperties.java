@@ -59,6 +59,22 @@ public class GeminiProperties {
 	private Duration readTimeout = Duration.ofMinutes(2);
 
 	/**
+	 * Longest wait for a stream's first event, per attempt. When not set, the read timeout applies.
+	 */
+	private @Nullable Duration firstByteTimeout;
+
+	/**
+	 * Longest a unary call may take, retries included. Streams have no whole-call limit.
+	 */
+	private @Nullable Duration callTimeout = Duration.ofMinutes(5);
+
+	/**
+	 * Whether every exchange is logged as text at DEBUG under 'io.github.geminicomet.wiretap', with the
+	 * API key masked.
+	 */
+	private boolean wiretap;
+
+	/**
 	 * Largest unary response body held in memory (generated images are large).
 	 */
 	private DataSize maxInMemorySize = DataSize.ofMegabytes(32);
@@ -77,6 +93,16 @@ public class GeminiProperties {
 	 * Generation options applied to every request unless the request sets them.
 	 */
 	private final Generation generation = new Generation();
+
+	/**
+	 * Retry options.
+	 */
+	private final Retry retry = new Retry();
+
+	/**
+	 * Connection pool options.
+	 */
+	private final Pool pool = new Pool();
 
 	public @Nullable String getApiKey() {
 		return this.apiKey;
@@ -162,6 +188,38 @@ public class GeminiProperties {
 		return this.generation;
 	}
 
+	public @Nullable Duration getFirstByteTimeout() {
+		return this.firstByteTimeout;
+	}
+
+	public void setFirstByteTimeout(@Nullable Duration firstByteTimeout) {
+		this.firstByteTimeout = firstByteTimeout;
+	}
+
+	public @Nullable Duration getCallTimeout() {
+		return this.callTimeout;
+	}
+
+	public void setCallTimeout(@Nullable Duration callTimeout) {
+		this.callTimeout = callTimeout;
+	}
+
+	public boolean isWiretap() {
+		return this.wiretap;
+	}
+
+	public void setWiretap(boolean wiretap) {
+		this.wiretap = wiretap;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Pool getPool() {
+		return this.pool;
+	}
+
 	@Override
 	public String toString() {
 		return "GeminiProperties[baseUrl=" + this.baseUrl + ", model=" + this.model + ", apiKey="
@@ -232,6 +290,165 @@ public class GeminiProperties {
 
 		public Thinking getThinking() {
 			return this.thinking;
+		}
+
+	}
+
+	/**
+	 * Retry options: 429, 500, 502, 503, 504 and connection failures before any byte of the answer are
+	 * retried; a stream only before its first event.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether failed calls are retried.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Total number of attempts, the first included.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Delay before the first retry, doubled for each further retry.
+		 */
+		private Duration initialBackoff = Duration.ofSeconds(1);
+
+		/**
+		 * Longest computed backoff.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(20);
+
+		/**
+		 * Random jitter factor applied to computed backoffs, from 0 to 1.
+		 */
+		private double jitter = 0.5;
+
+		/**
+		 * Longest delay the server may ask for (RetryInfo or Retry-After) that is honoured; a longer one
+		 * fails the call at once.
+		 */
+		private Duration maxServerDelay = Duration.ofSeconds(30);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+		public Duration getMaxServerDelay() {
+			return this.maxServerDelay;
+		}
+
+		public void setMaxServerDelay(Duration maxServerDelay) {
+			this.maxServerDelay = maxServerDelay;
+		}
+
+	}
+
+	/**
+	 * Options of the client's own connection pool. Each open stream holds one connection.
+	 */
+	public static class Pool {
+
+		/**
+		 * Most connections open at once.
+		 */
+		private int maxConnections = 10_000;
+
+		/**
+		 * Most calls waiting for a connection.
+		 */
+		private int pendingAcquireMaxCount = 10_000;
+
+		/**
+		 * Longest a call waits for a connection.
+		 */
+		private Duration pendingAcquireTimeout = Duration.ofSeconds(45);
+
+		/**
+		 * How long an idle connection is kept.
+		 */
+		private @Nullable Duration maxIdleTime = Duration.ofSeconds(30);
+
+		/**
+		 * How long a connection is used at most.
+		 */
+		private @Nullable Duration maxLifeTime;
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		public int getPendingAcquireMaxCount() {
+			return this.pendingAcquireMaxCount;
+		}
+
+		public void setPendingAcquireMaxCount(int pendingAcquireMaxCount) {
+			this.pendingAcquireMaxCount = pendingAcquireMaxCount;
+		}
+
+		public Duration getPendingAcquireTimeout() {
+			return this.pendingAcquireTimeout;
+		}
+
+		public void setPendingAcquireTimeout(Duration pendingAcquireTimeout) {
+			this.pendingAcquireTimeout = pendingAcquireTimeout;
+		}
+
+		public @Nullable Duration getMaxIdleTime() {
+			return this.maxIdleTime;
+		}
+
+		public void setMaxIdleTime(@Nullable Duration maxIdleTime) {
+			this.maxIdleTime = maxIdleTime;
+		}
+
+		public @Nullable Duration getMaxLifeTime() {
+			return this.maxLifeTime;
+		}
+
+		public void setMaxLifeTime(@Nullable Duration maxLifeTime) {
+			this.maxLifeTime = maxLifeTime;
 		}
 
 	}
