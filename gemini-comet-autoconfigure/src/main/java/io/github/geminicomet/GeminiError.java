@@ -69,7 +69,7 @@ public record GeminiError(@Nullable Integer code, @Nullable String message, @Nul
 			if (seconds.signum() < 0) {
 				return Optional.empty();
 			}
-			long nanos = seconds.movePointRight(9).longValue();
+			long nanos = seconds.movePointRight(9).toBigInteger().longValueExact();
 			return Optional.of(Duration.ofNanos(nanos));
 		}
 		catch (NumberFormatException | ArithmeticException ex) {

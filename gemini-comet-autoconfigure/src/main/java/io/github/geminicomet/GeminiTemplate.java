@@ -38,6 +38,7 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -54,13 +55,22 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
+import io.github.geminicomet.model.BatchEmbedContentsRequest;
+import io.github.geminicomet.model.BatchEmbedContentsResponse;
+import io.github.geminicomet.model.CountTokensResponse;
+import io.github.geminicomet.model.EmbedContentRequest;
+import io.github.geminicomet.model.EmbedContentResponse;
 import io.github.geminicomet.model.GenerateContentRequest;
 import io.github.geminicomet.model.GenerateContentResponse;
 import io.github.geminicomet.model.GenerationConfig;
+import io.github.geminicomet.model.Model;
 import io.github.geminicomet.observation.DefaultGeminiObservationConvention;
 import io.github.geminicomet.observation.GeminiObservationContext;
 import io.github.geminicomet.observation.GeminiObservationConvention;
 import io.github.geminicomet.observation.GeminiObservationDocumentation;
+import io.github.geminicomet.schema.StructuredOutputValidator;
+import io.github.geminicomet.tool.ToolCallingOperations;
+import io.github.geminicomet.tool.ToolCallingOptions;
 
 /**
  * Default implementation of {@link GeminiOperations}, on {@link WebClient} and Reactor Netty.
@@ -110,6 +120,10 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 	private final ObjectReader responseReader;
 
+	private final ObjectReader treeReader;
+
+	private final ObjectReader mapReader;
+
 	private final ObjectWriter requestWriter;
 
 	private final JsonMapper jsonMapper;
@@ -146,6 +160,14 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 	private final CallRecorder callRecorder = new CallRecorder();
 
+	private final ConcurrencyLimiter limiter;
+
+	private final RequestValidator requestValidator;
+
+	private final GeminiEndpoints endpoints = new GeminiEndpoints(this);
+
+	private final StructuredOutputSupport structuredOutput;
+
 	private static final GeminiObservationConvention DEFAULT_CONVENTION = new DefaultGeminiObservationConvention();
 
 	GeminiTemplate(Builder builder, WebClient webClient, ClientHttpConnector connector, JsonMapper jsonMapper,
@@ -155,20 +177,30 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		this.webClient = webClient;
 		this.jsonMapper = jsonMapper;
 		this.responseReader = jsonMapper.readerFor(GenerateContentResponse.class);
+		// made here, off the event loops: Jackson creates a deserializer under a lock the first time it
+		// is needed, and error bodies are decoded on event loops, often several at once
+		this.treeReader = jsonMapper.readerFor(JsonNode.class);
+		this.mapReader = jsonMapper.readerFor(Map.class);
 		this.requestWriter = jsonMapper.writerFor(GenerateContentRequest.class);
 		this.modelsUrl = trimTrailingSlash(builder.baseUrl) + "/" + builder.apiVersion + "/models/";
 		this.defaultModel = builder.defaultModel;
 		this.defaultGenerationConfig = builder.defaultGenerationConfig;
+		this.requestValidator = new RequestValidator(builder.thinkingValidation, builder.maxInlineDataSize,
+				builder.defaultGenerationConfig);
 		this.maxInMemorySize = builder.maxInMemorySize;
 		this.maxEventSize = builder.maxEventSize;
 		this.connectTimeout = builder.connectTimeout;
 		this.readTimeout = builder.readTimeout;
 		this.ownedConnectionProvider = ownedConnectionProvider;
+		this.structuredOutput = new StructuredOutputSupport(this::generateContent, this::streamGenerateContent,
+				jsonMapper, builder.structuredOutputValidator, builder.structuredOutputMaxRepairAttempts);
 		this.retrySettings = builder.retrySettings;
 		this.firstByteTimeout = builder.firstByteTimeout;
 		this.callTimeout = builder.callTimeout;
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = builder.observationConvention;
+		this.limiter = ConcurrencyLimiter.of(builder.maxConcurrentRequests, builder.maxQueuedRequests,
+				builder.sharedLimiter);
 	}
 
 	/**
@@ -192,6 +224,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			copy.sharedConnector = this.connector;
 			copy.sharedConnectorSettings = this.builder.connectorSettings();
 		}
+		copy.sharedLimiter = this.limiter;
 		return copy;
 	}
 
@@ -201,6 +234,14 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	 */
 	public String getDefaultModel() {
 		return this.defaultModel;
+	}
+
+	/**
+	 * Return the base URL of the gateway this template calls.
+	 * @return the base URL, such as {@code https://api.cometapi.com}
+	 */
+	public String getBaseUrl() {
+		return this.builder.baseUrl;
 	}
 
 	/**
@@ -228,6 +269,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	public Mono<GenerateContentResponse> generateContent(String model, GenerateContentRequest request) {
 		Assert.notNull(request, "'request' must not be null");
 		String name = modelName(model);
+		this.requestValidator.validate(name, request);
 		URI uri = URI.create(this.modelsUrl + name + ":generateContent");
 		Mono<GenerateContentResponse> attempt = Mono.defer(() -> this.webClient.post()
 			.uri(uri)
@@ -237,14 +279,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? readResponse(response, uri)
 					: errorFrom(response, uri)))
 			.onErrorMap((ex) -> translate(ex, uri, -1));
-		Mono<GenerateContentResponse> call = attempt.retryWhen(new GeminiRetry(this.retrySettings, GeminiTemplate::isRetryable));
-		if (this.callTimeout != null) {
-			Duration limit = this.callTimeout;
-			call = call.timeout(limit)
-				.onErrorMap(TimeoutException.class, (ex) -> new GeminiRequestException("The call took longer than the "
-						+ "call timeout of " + limit + " (cometapi.gemini.call-timeout)", HttpMethod.POST, uri, ex));
-		}
-		Mono<GenerateContentResponse> retried = call;
+		Mono<GenerateContentResponse> retried = retriedWithinCallTimeout(attempt, HttpMethod.POST, uri);
 		return Mono.deferContextual((contextView) -> {
 			ObservedCall observed = observe(contextView, name, false, uri, request);
 			return retried.doOnNext(observed::onResponse)
@@ -264,11 +299,12 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	public Flux<GenerateContentResponse> streamGenerateContent(String model, GenerateContentRequest request) {
 		Assert.notNull(request, "'request' must not be null");
 		String name = modelName(model);
+		this.requestValidator.validate(name, request);
 		URI uri = URI.create(this.modelsUrl + name + ":streamGenerateContent?alt=sse");
 		return Flux.deferContextual((contextView) -> {
 			ObservedCall observed = observe(contextView, name, true, uri, request);
 			AtomicBoolean emitted = new AtomicBoolean();
-			return streamAttempt(uri, request)
+			return this.limiter.limit(streamAttempt(uri, request), HttpMethod.POST, uri)
 				.doOnNext((event) -> emitted.set(true))
 				.retryWhen(new GeminiRetry(this.retrySettings, (ex) -> !emitted.get() && isRetryable(ex)))
 				.doOnNext(observed::onChunk)
@@ -315,6 +351,94 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	}
 
 	@Override
+	public Mono<Model> getModel(String model) {
+		return exchange(HttpMethod.GET, "models/" + modelName(model), null, Model.class);
+	}
+
+	@Override
+	public Mono<CountTokensResponse> countTokens(GenerateContentRequest request) {
+		return countTokens(this.defaultModel, request);
+	}
+
+	@Override
+	public Mono<CountTokensResponse> countTokens(String model, GenerateContentRequest request) {
+		return this.endpoints.countTokens(modelName(model), request);
+	}
+
+	@Override
+	public Flux<Model> listModels() {
+		return this.endpoints.listModels();
+	}
+
+	@Override
+	public Mono<EmbedContentResponse> embedContent(String model, EmbedContentRequest request) {
+		return this.endpoints.embedContent(modelName(model), request);
+	}
+
+	@Override
+	public Mono<BatchEmbedContentsResponse> batchEmbedContents(String model, BatchEmbedContentsRequest request) {
+		return this.endpoints.batchEmbedContents(modelName(model), request);
+	}
+
+	@Override
+	public CachedContentOperations cachedContents() {
+		return this.endpoints;
+	}
+
+	/**
+	 * Return operations that let the model call the {@code @GeminiTool} methods of the given objects,
+	 * with this template's {@link Builder#toolCallingOptions(ToolCallingOptions) tool-calling options}
+	 * and JSON mapper.
+	 * @param toolObjects objects with {@code @GeminiTool} methods
+	 * @return operations with the tools
+	 * @since 0.1.0
+	 */
+	@Override
+	public ToolCallingOperations withTools(Object... toolObjects) {
+		return ToolCallingOperations.of(this, this.builder.toolCallingOptions.withDefaultJsonMapper(this.jsonMapper),
+				toolObjects);
+	}
+
+	/**
+	 * Send {@code body} (as JSON, when not {@code null}) to {@code path} under the API version, and read
+	 * the answer as JSON of the given type ({@code Void} for an answer whose body is ignored), with the
+	 * error mapping, retries and call timeout of every unary call.
+	 */
+	<T> Mono<T> exchange(HttpMethod method, String path, @Nullable Object body, Class<T> responseType) {
+		URI uri = URI.create(this.modelsUrl.substring(0, this.modelsUrl.length() - "models/".length()) + path);
+		ObjectReader reader = this.jsonMapper.readerFor(responseType);
+		Mono<T> attempt = Mono.defer(() -> {
+			WebClient.RequestBodySpec spec = this.webClient.method(method).uri(uri).accept(MediaType.APPLICATION_JSON);
+			WebClient.RequestHeadersSpec<?> request = (body != null)
+					? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(this.jsonMapper.writeValueAsBytes(body))
+					: spec;
+			return request.exchangeToMono((response) -> {
+				if (!response.statusCode().is2xxSuccessful()) {
+					return errorFrom(response, method, uri);
+				}
+				return (responseType == Void.class) ? response.releaseBody().then(Mono.<T>empty())
+						: this.<T>readBody(response, method, uri, reader);
+			});
+		}).onErrorMap((ex) -> translate(ex, method, uri, -1));
+		return retriedWithinCallTimeout(attempt, method, uri);
+	}
+
+	/**
+	 * Retry the attempts of a unary call and bound the whole call, retries included, by the call timeout.
+	 */
+	private <T> Mono<T> retriedWithinCallTimeout(Mono<T> attempt, HttpMethod method, URI uri) {
+		Mono<T> call = this.limiter.limit(attempt, method, uri)
+			.retryWhen(new GeminiRetry(this.retrySettings, GeminiTemplate::isRetryable));
+		if (this.callTimeout != null) {
+			Duration limit = this.callTimeout;
+			call = call.timeout(limit)
+				.onErrorMap(TimeoutException.class, (ex) -> new GeminiRequestException("The call took longer than the "
+						+ "call timeout of " + limit + " (cometapi.gemini.call-timeout)", method, uri, ex));
+		}
+		return call;
+	}
+
+	@Override
 	public Mono<String> generateText(String prompt) {
 		Assert.hasText(prompt, "'prompt' must not be empty");
 		return generateContent(GenerateContentRequest.of(prompt)).handle((response, sink) -> {
@@ -339,6 +463,60 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 				sink.next(text);
 			}
 		});
+	}
+
+	@Override
+	public <T> Mono<T> generateObject(String prompt, Class<T> type) {
+		Assert.hasText(prompt, "'prompt' must not be empty");
+		return generateObject(this.defaultModel, GenerateContentRequest.of(prompt), type);
+	}
+
+	@Override
+	public <T> Mono<T> generateObject(String prompt, ParameterizedTypeReference<T> type) {
+		Assert.hasText(prompt, "'prompt' must not be empty");
+		return generateObject(this.defaultModel, GenerateContentRequest.of(prompt), type);
+	}
+
+	@Override
+	public <T> Mono<T> generateObject(String model, GenerateContentRequest request, Class<T> type) {
+		return generateObjectResponse(model, request, type).map(StructuredResponse::value);
+	}
+
+	@Override
+	public <T> Mono<T> generateObject(String model, GenerateContentRequest request,
+			ParameterizedTypeReference<T> type) {
+		return generateObjectResponse(model, request, type).map(StructuredResponse::value);
+	}
+
+	@Override
+	public <T> Mono<StructuredResponse<T>> generateObjectResponse(String model, GenerateContentRequest request,
+			Class<T> type) {
+		Assert.notNull(type, "'type' must not be null");
+		modelName(model);
+		return this.structuredOutput.generate(model, request, type);
+	}
+
+	@Override
+	public <T> Mono<StructuredResponse<T>> generateObjectResponse(String model, GenerateContentRequest request,
+			ParameterizedTypeReference<T> type) {
+		Assert.notNull(type, "'type' must not be null");
+		modelName(model);
+		return this.structuredOutput.generate(model, request, type.getType());
+	}
+
+	@Override
+	public <T> Flux<T> streamObjects(String model, GenerateContentRequest request, Class<T> elementType) {
+		Assert.notNull(elementType, "'elementType' must not be null");
+		modelName(model);
+		return this.structuredOutput.stream(model, request, elementType);
+	}
+
+	@Override
+	public <T> Flux<T> streamObjects(String model, GenerateContentRequest request,
+			ParameterizedTypeReference<T> elementType) {
+		Assert.notNull(elementType, "'elementType' must not be null");
+		modelName(model);
+		return this.structuredOutput.stream(model, request, elementType.getType());
 	}
 
 	/**
@@ -380,16 +558,20 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	}
 
 	private Mono<GenerateContentResponse> readResponse(ClientResponse response, URI uri) {
+		return readBody(response, HttpMethod.POST, uri, this.responseReader);
+	}
+
+	private <T> Mono<T> readBody(ClientResponse response, HttpMethod method, URI uri, ObjectReader reader) {
 		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), this.maxInMemorySize)
-			.map(this::parseResponse)
+			.map((buffer) -> GeminiTemplate.<T>parseBody(buffer, reader))
 			.switchIfEmpty(Mono.error(() -> new GeminiMalformedResponseException(
-					"Gemini answered " + response.statusCode().value() + " with an empty body", HttpMethod.POST, uri,
+					"Gemini answered " + response.statusCode().value() + " with an empty body", method, uri,
 					null)));
 	}
 
-	private GenerateContentResponse parseResponse(DataBuffer buffer) {
+	private static <T> T parseBody(DataBuffer buffer, ObjectReader reader) {
 		try (InputStream body = buffer.asInputStream(true)) {
-			return this.responseReader.readValue(body);
+			return reader.readValue(body);
 		}
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException(ex);
@@ -398,19 +580,47 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 	private Flux<GenerateContentResponse> readStream(ClientResponse response, StreamState state) {
 		ServerSentEventParser<GenerateContentResponse> parser = new ServerSentEventParser<>(
-				(bytes, length) -> parseEvent(bytes, length, state), this.maxEventSize);
+				(bytes, length) -> parseEventUnlessFailed(bytes, length, state), this.maxEventSize);
+		// the mapper never throws and releases each buffer exactly once; a failure (error event, invalid
+		// JSON, event too large) travels as the last item after the events read before it, so those
+		// reach the subscriber first, as they would had they come in an earlier buffer
 		return response.body(BodyExtractors.toDataBuffers())
 			.concatMapIterable((buffer) -> {
 				try {
-					return parser.feed(buffer);
+					return state.thenFailure(parser.feed(buffer));
+				}
+				catch (RuntimeException ex) {
+					state.fail(ex);
+					return state.thenFailure(List.of());
 				}
 				finally {
 					DataBufferUtils.release(buffer);
 				}
 			})
-			.concatWith(Flux.defer(() -> Flux.fromIterable(parser.finish())))
+			.concatWith(Flux.defer(() -> Flux.fromIterable(state.thenFailure(parser.finish()))))
+			.<GenerateContentResponse>handle((item, sink) -> {
+				if (item instanceof GenerateContentResponse event) {
+					sink.next(event);
+				}
+				else {
+					sink.error((Throwable) item);
+				}
+			})
 			.concatWith(Mono.defer(state::checkComplete))
 			.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+	}
+
+	private @Nullable GenerateContentResponse parseEventUnlessFailed(byte[] bytes, int length, StreamState state) {
+		if (state.failure != null) {
+			return null;
+		}
+		try {
+			return parseEvent(bytes, length, state);
+		}
+		catch (RuntimeException ex) {
+			state.fail(ex);
+			return null;
+		}
 	}
 
 	private @Nullable GenerateContentResponse parseEvent(byte[] bytes, int length, StreamState state) {
@@ -478,6 +688,10 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	}
 
 	private <T> Mono<T> errorFrom(ClientResponse response, URI uri) {
+		return errorFrom(response, HttpMethod.POST, uri);
+	}
+
+	private <T> Mono<T> errorFrom(ClientResponse response, HttpMethod method, URI uri) {
 		HttpStatusCode status = response.statusCode();
 		Duration retryAfter = parseRetryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER));
 		return response.bodyToMono(byte[].class)
@@ -485,7 +699,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			.defaultIfEmpty(new byte[0])
 			.flatMap((bytes) -> {
 				String body = new String(bytes, StandardCharsets.UTF_8);
-				return Mono.error(createResponseException(status, decodeError(body), body, uri, retryAfter));
+				return Mono.error(createResponseException(status, decodeError(body), body, method, uri, retryAfter));
 			});
 	}
 
@@ -508,7 +722,10 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			return null;
 		}
 		try {
-			JsonNode node = this.jsonMapper.readTree(json);
+			JsonNode node = this.treeReader.readValue(json);
+			if (node == null) {
+				return null;
+			}
 			if (node.isArray() && !node.isEmpty()) {
 				node = node.get(0);
 			}
@@ -524,8 +741,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 				details = new ArrayList<>();
 				for (JsonNode detail : error.path("details")) {
 					if (detail.isObject()) {
-						@SuppressWarnings("unchecked")
-						Map<String, Object> map = this.jsonMapper.treeToValue(detail, Map.class);
+						Map<String, Object> map = this.mapReader.readValue(detail);
 						details.add(map);
 					}
 				}
@@ -539,17 +755,22 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 	private static GeminiResponseException createResponseException(HttpStatusCode status,
 			@Nullable GeminiError error, String body, URI uri, @Nullable Duration retryAfter) {
+		return createResponseException(status, error, body, HttpMethod.POST, uri, retryAfter);
+	}
+
+	private static GeminiResponseException createResponseException(HttpStatusCode status,
+			@Nullable GeminiError error, String body, HttpMethod method, URI uri, @Nullable Duration retryAfter) {
 		int code = status.value();
 		if (code == 429) {
-			return new GeminiRateLimitException(status, error, body, HttpMethod.POST, uri, retryAfter);
+			return new GeminiRateLimitException(status, error, body, method, uri, retryAfter);
 		}
 		if (code == 401 || code == 403) {
-			return new GeminiAuthenticationException(status, error, body, HttpMethod.POST, uri, retryAfter);
+			return new GeminiAuthenticationException(status, error, body, method, uri, retryAfter);
 		}
 		if (status.is5xxServerError()) {
-			return new GeminiUnavailableException(status, error, body, HttpMethod.POST, uri, retryAfter);
+			return new GeminiUnavailableException(status, error, body, method, uri, retryAfter);
 		}
-		return new GeminiResponseException(status, error, body, HttpMethod.POST, uri, retryAfter);
+		return new GeminiResponseException(status, error, body, method, uri, retryAfter);
 	}
 
 	static @Nullable Duration parseRetryAfter(@Nullable String value) {
@@ -574,44 +795,49 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	}
 
 	private Throwable translate(Throwable ex, URI uri, int events) {
+		return translate(ex, HttpMethod.POST, uri, events);
+	}
+
+	private Throwable translate(Throwable ex, HttpMethod method, URI uri, int events) {
 		if (ex instanceof GeminiException) {
 			return ex;
 		}
 		if (ex instanceof ServerSentEventParser.EventTooLargeException) {
-			return new GeminiMalformedResponseException(ex.getMessage() + " (raise it with the template builder's "
-					+ "maxEventSize)", HttpMethod.POST, uri, ex);
+			return new GeminiMalformedResponseException(ex.getMessage() + " (raise it with cometapi.gemini.max-event-size "
+					+ "or the template builder's maxEventSize)", method, uri, ex);
 		}
 		if (ex instanceof DataBufferLimitException) {
 			return new GeminiMalformedResponseException("The response body exceeded the limit of "
-					+ this.maxInMemorySize + " bytes (raise it with the template builder's maxInMemorySize)",
-					HttpMethod.POST, uri, ex);
+					+ this.maxInMemorySize + " bytes (raise it with cometapi.gemini.max-in-memory-size or the template "
+					+ "builder's maxInMemorySize)",
+					method, uri, ex);
 		}
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 		if (cause instanceof JacksonException jackson) {
 			return new GeminiMalformedResponseException(
-					"Gemini sent a response that is not valid JSON: " + jackson.getOriginalMessage(), HttpMethod.POST,
+					"Gemini sent a response that is not valid JSON: " + jackson.getOriginalMessage(), method,
 					uri, ex);
 		}
 		String reason = describe(cause);
 		if (events > 0) {
 			return new GeminiIncompleteStreamException("The stream broke off after " + events + " events: " + reason,
-					HttpMethod.POST, uri, events, ex);
+					method, uri, events, ex);
 		}
 		if (cause instanceof TimeoutException && events == 0 && this.firstByteTimeout != null) {
 			return new GeminiRequestException("No event arrived within the first-byte timeout of "
-					+ this.firstByteTimeout + " (cometapi.gemini.first-byte-timeout)", HttpMethod.POST, uri, ex);
+					+ this.firstByteTimeout + " (cometapi.gemini.first-byte-timeout)", method, uri, ex);
 		}
 		if (ex instanceof WebClientRequestException && !(cause instanceof ReadTimeoutException)) {
 			GeminiRequestException failure = new GeminiRequestException("Request to Gemini failed: " + reason,
-					HttpMethod.POST, uri, ex);
+					method, uri, ex);
 			failure.markConnectionFailure();
 			return failure;
 		}
 		if (events == 0 && cause instanceof PrematureCloseException) {
 			return new GeminiIncompleteStreamException("The stream broke off before its first event: " + reason,
-					HttpMethod.POST, uri, 0, ex);
+					method, uri, 0, ex);
 		}
-		return new GeminiRequestException("Request to Gemini failed: " + reason, HttpMethod.POST, uri, ex);
+		return new GeminiRequestException("Request to Gemini failed: " + reason, method, uri, ex);
 	}
 
 	private String describe(Throwable cause) {
@@ -702,8 +928,27 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 		private boolean finished;
 
+		private @Nullable RuntimeException failure;
+
 		StreamState(URI uri) {
 			this.uri = uri;
+		}
+
+		void fail(RuntimeException ex) {
+			if (this.failure == null) {
+				this.failure = ex;
+			}
+		}
+
+		/** The events, followed by the failure if one happened while reading them. */
+		List<?> thenFailure(List<GenerateContentResponse> events) {
+			if (this.failure == null) {
+				return events;
+			}
+			List<Object> items = new ArrayList<>(events.size() + 1);
+			items.addAll(events);
+			items.add(this.failure);
+			return items;
 		}
 
 		void onEvent(GenerateContentResponse event) {
@@ -760,6 +1005,10 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 		private @Nullable ClientHttpConnector connector;
 
+		private @Nullable StructuredOutputValidator structuredOutputValidator;
+
+		private int structuredOutputMaxRepairAttempts;
+
 		private @Nullable ClientHttpConnector sharedConnector;
 
 		private @Nullable Object sharedConnectorSettings;
@@ -777,6 +1026,18 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		private ConnectionPoolSettings connectionPool = ConnectionPoolSettings.DEFAULT;
 
 		private boolean wiretap;
+
+		private int maxConcurrentRequests;
+
+		private int maxQueuedRequests = 1_000;
+
+		private @Nullable ConcurrencyLimiter sharedLimiter;
+
+		private ThinkingValidation thinkingValidation = ThinkingValidation.STRICT;
+
+		private long maxInlineDataSize = Media.MAX_INLINE_DATA_SIZE;
+
+		private ToolCallingOptions toolCallingOptions = ToolCallingOptions.DEFAULT;
 
 		Builder() {
 		}
@@ -796,6 +1057,8 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			this.webClientBuilder = other.webClientBuilder;
 			this.jsonMapper = other.jsonMapper;
 			this.connector = other.connector;
+			this.structuredOutputValidator = other.structuredOutputValidator;
+			this.structuredOutputMaxRepairAttempts = other.structuredOutputMaxRepairAttempts;
 			this.retrySettings = other.retrySettings;
 			this.firstByteTimeout = other.firstByteTimeout;
 			this.callTimeout = other.callTimeout;
@@ -803,6 +1066,12 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			this.observationConvention = other.observationConvention;
 			this.connectionPool = other.connectionPool;
 			this.wiretap = other.wiretap;
+			this.maxConcurrentRequests = other.maxConcurrentRequests;
+			this.maxQueuedRequests = other.maxQueuedRequests;
+			this.sharedLimiter = other.sharedLimiter;
+			this.thinkingValidation = other.thinkingValidation;
+			this.maxInlineDataSize = other.maxInlineDataSize;
+			this.toolCallingOptions = other.toolCallingOptions;
 		}
 
 		/**
@@ -1058,6 +1327,109 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		}
 
 		/**
+		 * Set the most requests the template has in flight at once, so that a burst does not turn into a
+		 * wall of 429 answers; {@code 0} (the default) for no limit. A request beyond the limit waits, without
+		 * holding a thread, in a FIFO queue of at most {@link #maxQueuedRequests(int) maxQueuedRequests};
+		 * beyond that it fails at once with a {@link GeminiConcurrencyLimitException}. A stream holds its
+		 * place until it ends; a retry queues again; time spent waiting counts toward the call timeout of a
+		 * unary call. Variants derived with {@link GeminiTemplate#mutate()} share the limit while it is
+		 * unchanged.
+		 * @param maxConcurrentRequests the limit, or {@code 0} for none
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+			Assert.isTrue(maxConcurrentRequests >= 0, "'maxConcurrentRequests' must not be negative");
+			this.maxConcurrentRequests = maxConcurrentRequests;
+			return this;
+		}
+
+		/**
+		 * Set the most requests that wait for a place when {@link #maxConcurrentRequests(int)
+		 * maxConcurrentRequests} are in flight, default 1,000; {@code 0} rejects every request beyond the
+		 * limit at once.
+		 * @param maxQueuedRequests the size of the wait queue
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder maxQueuedRequests(int maxQueuedRequests) {
+			Assert.isTrue(maxQueuedRequests >= 0, "'maxQueuedRequests' must not be negative");
+			this.maxQueuedRequests = maxQueuedRequests;
+			return this;
+		}
+
+		/**
+		 * Set the validator that checks the objects read from structured-output answers
+		 * ({@code generateObject}, {@code streamObjects}); an object with violations is signalled as
+		 * {@link GeminiStructuredOutputException}. With Spring Boot, the application's Bean Validation
+		 * validator is used when there is one. Default none.
+		 * @param validator the validator, or {@code null} for none
+		 * @return this builder
+		 * @see io.github.geminicomet.schema.BeanValidationStructuredOutputValidator
+		 */
+		public Builder structuredOutputValidator(@Nullable StructuredOutputValidator validator) {
+			this.structuredOutputValidator = validator;
+			return this;
+		}
+
+		/**
+		 * Set how many times {@code generateObject} asks the model again when its answer cannot be read
+		 * or fails validation: the answer and the errors are appended to the conversation and the request
+		 * is sent again. A truncated answer ({@code MAX_TOKENS}) is never retried, nor are streams.
+		 * Default 0.
+		 * @param maxRepairAttempts the number of repair attempts, 0 for none
+		 * @return this builder
+		 */
+		public Builder structuredOutputMaxRepairAttempts(int maxRepairAttempts) {
+			Assert.isTrue(maxRepairAttempts >= 0, "'maxRepairAttempts' must not be negative");
+			this.structuredOutputMaxRepairAttempts = maxRepairAttempts;
+			return this;
+		}
+
+		/**
+		 * Set what happens to a request whose {@code thinkingConfig} uses the other model generation's
+		 * parameter ({@code thinkingLevel} on Gemini 2.x, {@code thinkingBudget} on Gemini 3), checked
+		 * after the default generation config is merged in. Default {@link ThinkingValidation#STRICT}:
+		 * the call fails with an {@link IllegalArgumentException} naming the right parameter.
+		 * @param thinkingValidation the policy
+		 * @return this builder
+		 */
+		public Builder thinkingValidation(ThinkingValidation thinkingValidation) {
+			Assert.notNull(thinkingValidation, "'thinkingValidation' must not be null");
+			this.thinkingValidation = thinkingValidation;
+			return this;
+		}
+
+		/**
+		 * Set the options of {@link GeminiTemplate#withTools(Object...) function calling}: the most
+		 * rounds of tool calls in one exchange, what a failing tool does, and the scheduler of blocking
+		 * tools. Default {@link ToolCallingOptions#DEFAULT}; arguments and results are converted with this
+		 * template's JSON mapper unless the options name another.
+		 * @param toolCallingOptions the options
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder toolCallingOptions(ToolCallingOptions toolCallingOptions) {
+			Assert.notNull(toolCallingOptions, "'toolCallingOptions' must not be null");
+			this.toolCallingOptions = toolCallingOptions;
+			return this;
+		}
+
+		/**
+		 * Set the most base64-encoded inline data a request may carry, default
+		 * {@value Media#MAX_INLINE_DATA_SIZE} bytes (100 MB, Gemini's limit). A request above it fails
+		 * with an {@link IllegalArgumentException} before anything is sent; lower it for a gateway with a
+		 * smaller request size limit.
+		 * @param maxInlineDataSize the limit in bytes
+		 * @return this builder
+		 */
+		public Builder maxInlineDataSize(long maxInlineDataSize) {
+			Assert.isTrue(maxInlineDataSize > 0, "'maxInlineDataSize' must be positive");
+			this.maxInlineDataSize = maxInlineDataSize;
+			return this;
+		}
+
+		/**
 		 * Build the template.
 		 * @return a new template
 		 * @throws IllegalStateException if no API key was set or the base URL is malformed
@@ -1076,14 +1448,16 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 				httpConnector = this.sharedConnector;
 			}
 			if (httpConnector == null) {
+				String nettyKey = this.apiKey;
+				AuthScheme nettyScheme = this.authScheme;
 				ownedProvider = this.connectionPool.createProvider();
 				HttpClient httpClient = HttpClient.create(ownedProvider)
 					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
 							this.connectTimeout.toMillis()))
 					.responseTimeout(this.readTimeout)
-					.headers((headers) -> addKey(headers, this.apiKey, this.authScheme));
+					.headers((headers) -> addKey(headers, nettyKey, nettyScheme));
 				if (this.wiretap) {
-					MaskingLoggingHandler wiretapHandler = new MaskingLoggingHandler(this.apiKey);
+					MaskingLoggingHandler wiretapHandler = new MaskingLoggingHandler(nettyKey);
 					httpClient = httpClient.doOnChannelInit((observer, channel, address) -> {
 						if (channel.pipeline().get(NettyPipeline.SslHandler) != null) {
 							channel.pipeline().addAfter(NettyPipeline.SslHandler, "gemini.wiretap", wiretapHandler);

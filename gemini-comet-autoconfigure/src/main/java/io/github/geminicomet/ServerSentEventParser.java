@@ -24,6 +24,8 @@ final class ServerSentEventParser<T> {
 
 	private static final int INITIAL_CAPACITY = 8192;
 
+	private static final int DATA_FIELD_PREFIX = "data: ".length();
+
 	private final PayloadParser<T> payloadParser;
 
 	private final int maxEventSize;
@@ -88,7 +90,8 @@ final class ServerSentEventParser<T> {
 			}
 		}
 		int remaining = end - lineStart;
-		if (remaining > this.maxEventSize) {
+		// an unterminated line holds its field name too: "data: " plus at most maxEventSize bytes of data
+		if (remaining > (long) this.maxEventSize + DATA_FIELD_PREFIX) {
 			throw new EventTooLargeException(this.maxEventSize);
 		}
 		if (remaining > 0 && lineStart > 0) {

@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import io.github.geminicomet.AuthScheme;
+import io.github.geminicomet.ThinkingValidation;
 import io.github.geminicomet.model.ThinkingLevel;
+import io.github.geminicomet.tool.ToolCallingOptions;
+import io.github.geminicomet.tool.ToolErrorPolicy;
 
 /**
  * Configuration properties for the Gemini client ({@code cometapi.gemini.*}).
@@ -75,6 +78,18 @@ public class GeminiProperties {
 	private boolean wiretap;
 
 	/**
+	 * Most requests in flight at once, so that a burst does not turn into a wall of 429 answers; 0 for no
+	 * limit. Further requests wait in a queue of at most max-queued-requests, then are rejected.
+	 */
+	private int maxConcurrentRequests;
+
+	/**
+	 * Most requests waiting for a place when max-concurrent-requests are in flight; beyond it a request
+	 * fails at once with GeminiConcurrencyLimitException.
+	 */
+	private int maxQueuedRequests = 1000;
+
+	/**
 	 * Largest unary response body held in memory (generated images are large).
 	 */
 	private DataSize maxInMemorySize = DataSize.ofMegabytes(32);
@@ -83,6 +98,20 @@ public class GeminiProperties {
 	 * Largest single server-sent event of a stream.
 	 */
 	private DataSize maxEventSize = DataSize.ofMegabytes(32);
+
+	/**
+	 * What to do with a request whose thinking parameter belongs to the other model generation
+	 * (thinkingLevel on Gemini 2.x, thinkingBudget on Gemini 3): 'strict' fails the call with a message
+	 * naming the right parameter, 'warn' logs a warning once per model and parameter and sends it, 'off'
+	 * sends it unchecked. Models of other families are never checked.
+	 */
+	private ThinkingValidation thinkingValidation = ThinkingValidation.STRICT;
+
+	/**
+	 * Most base64-encoded inline data (images, audio, documents) a request may carry; a larger request
+	 * fails before it is sent. Gemini's own limit is 100MB.
+	 */
+	private DataSize maxInlineDataSize = DataSize.ofMegabytes(100);
 
 	/**
 	 * Headers sent with every request, in addition to the key header.
@@ -103,6 +132,16 @@ public class GeminiProperties {
 	 * Connection pool options.
 	 */
 	private final Pool pool = new Pool();
+
+	/**
+	 * Structured output options (generateObject, streamObjects).
+	 */
+	private final StructuredOutput structuredOutput = new StructuredOutput();
+
+	/**
+	 * Function calling options (withTools).
+	 */
+	private final Tools tools = new Tools();
 
 	public @Nullable String getApiKey() {
 		return this.apiKey;
@@ -176,6 +215,22 @@ public class GeminiProperties {
 		this.maxEventSize = maxEventSize;
 	}
 
+	public ThinkingValidation getThinkingValidation() {
+		return this.thinkingValidation;
+	}
+
+	public void setThinkingValidation(ThinkingValidation thinkingValidation) {
+		this.thinkingValidation = thinkingValidation;
+	}
+
+	public DataSize getMaxInlineDataSize() {
+		return this.maxInlineDataSize;
+	}
+
+	public void setMaxInlineDataSize(DataSize maxInlineDataSize) {
+		this.maxInlineDataSize = maxInlineDataSize;
+	}
+
 	public Map<String, String> getDefaultHeaders() {
 		return this.defaultHeaders;
 	}
@@ -212,6 +267,22 @@ public class GeminiProperties {
 		this.wiretap = wiretap;
 	}
 
+	public int getMaxConcurrentRequests() {
+		return this.maxConcurrentRequests;
+	}
+
+	public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+		this.maxConcurrentRequests = maxConcurrentRequests;
+	}
+
+	public int getMaxQueuedRequests() {
+		return this.maxQueuedRequests;
+	}
+
+	public void setMaxQueuedRequests(int maxQueuedRequests) {
+		this.maxQueuedRequests = maxQueuedRequests;
+	}
+
 	public Retry getRetry() {
 		return this.retry;
 	}
@@ -220,10 +291,89 @@ public class GeminiProperties {
 		return this.pool;
 	}
 
+	public StructuredOutput getStructuredOutput() {
+		return this.structuredOutput;
+	}
+
+	public Tools getTools() {
+		return this.tools;
+	}
+
 	@Override
 	public String toString() {
 		return "GeminiProperties[baseUrl=" + this.baseUrl + ", model=" + this.model + ", apiKey="
 				+ ((this.apiKey != null) ? "******" : "null") + "]";
+	}
+
+	/**
+	 * Function calling options.
+	 */
+	public static class Tools {
+
+		/**
+		 * Most rounds of function calls the automatic loop runs in one exchange; a model that still asks
+		 * for function calls after that many rounds ends the exchange with an error.
+		 */
+		private int maxIterations = ToolCallingOptions.DEFAULT_MAX_ITERATIONS;
+
+		/**
+		 * What a failing tool method does: report the error to the model as the function's response, or
+		 * fail the exchange.
+		 */
+		private ToolErrorPolicy errorPolicy = ToolErrorPolicy.REPORT_TO_MODEL;
+
+		public int getMaxIterations() {
+			return this.maxIterations;
+		}
+
+		public void setMaxIterations(int maxIterations) {
+			this.maxIterations = maxIterations;
+		}
+
+		public ToolErrorPolicy getErrorPolicy() {
+			return this.errorPolicy;
+		}
+
+		public void setErrorPolicy(ToolErrorPolicy errorPolicy) {
+			this.errorPolicy = errorPolicy;
+		}
+
+	}
+
+	/**
+	 * Structured output options.
+	 */
+	public static class StructuredOutput {
+
+		/**
+		 * How many times generateObject asks the model again, with its answer and the errors appended to
+		 * the conversation, when the answer cannot be read as the requested type or fails validation.
+		 * Truncated answers (MAX_TOKENS) and streams are never retried.
+		 */
+		private int maxRepairAttempts;
+
+		/**
+		 * Whether objects read from structured-output answers are checked with the application's Bean
+		 * Validation validator, when there is one.
+		 */
+		private boolean validate = true;
+
+		public int getMaxRepairAttempts() {
+			return this.maxRepairAttempts;
+		}
+
+		public void setMaxRepairAttempts(int maxRepairAttempts) {
+			this.maxRepairAttempts = maxRepairAttempts;
+		}
+
+		public boolean isValidate() {
+			return this.validate;
+		}
+
+		public void setValidate(boolean validate) {
+			this.validate = validate;
+		}
+
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.github.geminicomet.model;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -43,6 +45,30 @@ public record Candidate(@Nullable Integer index, @Nullable Content content, @Nul
 	@JsonIgnore
 	public String text() {
 		return (this.content != null) ? this.content.text() : "";
+	}
+
+	/**
+	 * Return the visible text with a citation marker inserted at the end of each segment that
+	 * {@code groundingMetadata.groundingSupports} cites: the 1-based numbers of the supporting
+	 * {@code groundingChunks}, such as {@code "Zürich is in Switzerland.[1][2]"}. Segment offsets are
+	 * UTF-8 byte offsets, so multi-byte text is handled correctly.
+	 * @return the text with citations, or the plain text when there is no grounding metadata
+	 */
+	@JsonIgnore
+	public String textWithCitations() {
+		return textWithCitations(Citations::numbered);
+	}
+
+	/**
+	 * Return the visible text with the given marker inserted at the end of each grounding support's
+	 * segment, such as a Markdown link to the support's first source.
+	 * @param marker the marker of a support (with its {@code groundingChunkIndices}); an empty marker
+	 * inserts nothing
+	 * @return the text with citations, or the plain text when there is no grounding metadata
+	 */
+	public String textWithCitations(Function<GroundingSupport, String> marker) {
+		Objects.requireNonNull(marker, "'marker' must not be null");
+		return Citations.insert(this.content, this.groundingMetadata, marker);
 	}
 
 }

@@ -111,6 +111,24 @@ public record Content(@Nullable String role, @Nullable List<Part> parts) {
 	}
 
 	/**
+	 * Return the images among the parts (non-thought {@code inlineData} parts of an {@code image/*}
+	 * type), decoded.
+	 * @return the images, never {@code null}
+	 * @throws IllegalArgumentException if an image's data is not valid base64
+	 */
+	@JsonIgnore
+	public List<GeneratedImage> images() {
+		if (this.parts == null) {
+			return List.of();
+		}
+		return this.parts.stream()
+			.filter((part) -> !part.isThought() && part.inlineData() != null && part.inlineData().mimeType() != null
+					&& part.inlineData().mimeType().regionMatches(true, 0, "image/", 0, 6))
+			.map((part) -> GeneratedImage.of(part.inlineData()))
+			.toList();
+	}
+
+	/**
 	 * Return the function calls among the parts, in order.
 	 * @return the function calls, never {@code null}
 	 */

@@ -69,6 +69,29 @@ public record GenerateContentResponse(@Nullable List<Candidate> candidates, @Nul
 	}
 
 	/**
+	 * Return the images the first candidate generated (with {@code responseModalities}
+	 * {@code [TEXT, IMAGE]}), decoded; thought images are left out.
+	 * @return the images, never {@code null}
+	 * @throws IllegalArgumentException if an image's data is not valid base64
+	 */
+	@JsonIgnore
+	public List<GeneratedImage> images() {
+		Content content = firstContent();
+		return (content != null) ? content.images() : List.of();
+	}
+
+	/**
+	 * Return the visible text of the first candidate with citation markers, such as {@code [1][2]},
+	 * inserted at the end of each grounded segment (see {@link Candidate#textWithCitations()}).
+	 * @return the text with citations, or the plain text when there is no grounding metadata
+	 */
+	@JsonIgnore
+	public String textWithCitations() {
+		Candidate candidate = firstCandidate();
+		return (candidate != null) ? candidate.textWithCitations() : "";
+	}
+
+	/**
 	 * Return the function calls of the first candidate, in order.
 	 * @return the function calls, never {@code null}
 	 */

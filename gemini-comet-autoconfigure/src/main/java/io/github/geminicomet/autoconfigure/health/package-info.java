@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the Gemini health indicator ({@code management.health.gemini.*}).
+ */
+@NullMarked
+package io.github.geminicomet.autoconfigure.health;
+
+import org.jspecify.annotations.NullMarked;

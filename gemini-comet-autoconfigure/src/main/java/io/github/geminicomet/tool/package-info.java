@@ -1,0 +1,9 @@
+/**
+ * Function calling: {@link io.github.geminicomet.tool.GeminiTool @GeminiTool} methods described as
+ * function declarations ({@link io.github.geminicomet.tool.GeminiTools}), and the automatic
+ * function-calling loop ({@link io.github.geminicomet.tool.ToolCallingOperations}).
+ */
+@NullMarked
+package io.github.geminicomet.tool;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,250 @@
+package io.github.geminicomet;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.HttpMethod;
+
+import io.github.geminicomet.ResilienceTestSupport.FakeServer;
+import io.github.geminicomet.autoconfigure.GeminiAutoConfiguration;
+
+import static io.github.geminicomet.ResilienceTestSupport.API_KEY;
+import static io.github.geminicomet.ResilienceTestSupport.SERVER_TIMER;
+import static io.github.geminicomet.ResilienceTestSupport.TIMEOUT;
+import static io.github.geminicomet.ResilienceTestSupport.answer;
+import static io.github.geminicomet.ResilienceTestSupport.await;
+import static io.github.geminicomet.ResilienceTestSupport.drain;
+import static io.github.geminicomet.ResilienceTestSupport.errorBody;
+import static io.github.geminicomet.ResilienceTestSupport.event;
+import static io.github.geminicomet.ResilienceTestSupport.templateBuilder;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link GeminiTemplate}'s optional client-side concurrency limit
+ * ({@code maxConcurrentRequests}, {@code maxQueuedRequests}) and its {@link ConcurrencyLimiter}.
+ */
+@ExtendWith(BlockHoundExtension.class)
+class GeminiTemplateResilienceConcurrencyLimitTests {
+
+	private static final URI CALL_URI = URI.create("http://127.0.0.1/v1beta/models/m:generateContent");
+
+	@Test
+	void requestsInFlightNeverExceedTheLimit() {
+		AtomicInteger inFlight = new AtomicInteger();
+		AtomicInteger peak = new AtomicInteger();
+		try (FakeServer server = FakeServer.start((request, response) -> response
+			.header("Content-Type", "application/json")
+			.sendString(drain(request).then(Mono.fromRunnable(() -> peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max)))
+				.then(Mono.delay(Duration.ofMillis(100), SERVER_TIMER))
+				.then(Mono.fromCallable(() -> {
+					inFlight.decrementAndGet();
+					return answer("Hi");
+				}))));
+				GeminiTemplate template = templateBuilder(server.baseUrl()).maxConcurrentRequests(3).build()) {
+			List<String> texts = Flux.range(0, 20)
+				.flatMap((i) -> template.generateText("Hello"), 20)
+				.collectList()
+				.block(TIMEOUT);
+			assertThat(texts).hasSize(20).containsOnly("Hi");
+			assertThat(peak.get()).isEqualTo(3);
+			assertThat(server.requests).hasValue(20);
+		}
+	}
+
+	@Test
+	void requestsBeyondTheQueueAreRejectedWithClearError() {
+		try (FakeServer server = FakeServer.start((request, response) -> response
+			.header("Content-Type", "application/json")
+			.sendString(drain(request).then(Mono.delay(Duration.ofMillis(500), SERVER_TIMER)).thenReturn(answer("Hi"))));
+				GeminiTemplate template = templateBuilder(server.baseUrl()).maxConcurrentRequests(2).maxQueuedRequests(3)
+					.build()) {
+			List<Throwable> rejections = new CopyOnWriteArrayList<>();
+			AtomicInteger answers = new AtomicInteger();
+			Flux.range(0, 10)
+				.flatMap((i) -> template.generateText("Hello").doOnNext((text) -> answers.incrementAndGet())
+					.onErrorResume((ex) -> {
+						rejections.add(ex);
+						return Mono.empty();
+					}), 10)
+				.then()
+				.block(TIMEOUT);
+			assertThat(answers).hasValue(5);
+			assertThat(rejections).hasSize(5).allSatisfy((error) -> {
+				assertThat(error).isInstanceOfSatisfying(GeminiConcurrencyLimitException.class, (ex) -> {
+					assertThat(ex.getMaxConcurrentRequests()).isEqualTo(2);
+					assertThat(ex.getMaxQueuedRequests()).isEqualTo(3);
+					assertThat(ex.getAttempts()).isEqualTo(1);
+					assertThat(ex.isConnectionFailure()).isFalse();
+				});
+				assertThat(error).hasMessageContaining("cometapi.gemini.max-concurrent-requests")
+					.hasMessageContaining("cometapi.gemini.max-queued-requests");
+			});
+			assertThat(server.requests).hasValue(5);
+		}
+	}
+
+	@Test
+	void streamsHoldTheirPlaceUntilTheyEndAndCancellationGivesItBack() {
+		try (FakeServer server = FakeServer.start((request, response) -> response
+			.header("Content-Type", "text/event-stream")
+			.sendString(drain(request).thenMany(Flux.interval(Duration.ofMillis(5), SERVER_TIMER)
+				.map((i) -> event("t" + i)))));
+				GeminiTemplate template = templateBuilder(server.baseUrl()).maxConcurrentRequests(1).build()) {
+			for (int i = 0; i < 10; i++) {
+				StepVerifier.create(template.streamText("Hello").take(2)).expectNextCount(2).expectComplete()
+					.verify(TIMEOUT);
+			}
+			List<Long> counts = Flux.range(0, 20)
+				.flatMap((i) -> template.streamText("Hello").take(2).count(), 20)
+				.collectList()
+				.block(TIMEOUT);
+			assertThat(counts).hasSize(20).containsOnly(2L);
+			assertThat(server.requests).hasValue(30);
+		}
+	}
+
+	@Test
+	void cancelledWaitingRequestLeavesTheQueue() {
+		try (FakeServer server = FakeServer.start((request, response) -> response
+			.header("Content-Type", "application/json")
+			.sendString(drain(request).then(Mono.delay(Duration.ofMillis(300), SERVER_TIMER)).thenReturn(answer("Hi"))));
+				GeminiTemplate template = templateBuilder(server.baseUrl()).maxConcurrentRequests(1).maxQueuedRequests(1)
+					.build()) {
+			Mono<String> first = template.generateText("first").cache();
+			first.subscribe();
+			assertThat(await(() -> server.requests.get() == 1, TIMEOUT)).isTrue();
+			Disposable cancelled = template.generateText("cancelled").subscribe();
+			cancelled.dispose();
+			// the queue has room again: this one waits instead of being rejected
+			StepVerifier.create(template.generateText("third")).expectNext("Hi").expectComplete().verify(TIMEOUT);
+			assertThat(first.block(TIMEOUT)).isEqualTo("Hi");
+			assertThat(server.requests).hasValue(2);
+		}
+	}
+
+	@Test
+	void failedRequestsGiveTheirPlaceBack() {
+		try (FakeServer server = FakeServer.start((request, response) -> response.status(400)
+			.header("Content-Type", "application/json")
+			.sendString(drain(request).thenReturn(errorBody(400, "INVALID_ARGUMENT"))));
+				GeminiTemplate template = templateBuilder(server.baseUrl()).maxConcurrentRequests(1).maxQueuedRequests(0)
+					.build()) {
+			for (int i = 0; i < 10; i++) {
+				StepVerifier.create(template.generateText("Hello")).expectError(GeminiResponseException.class)
+					.verify(TIMEOUT);
+			}
+			assertThat(server.requests).hasValue(10);
+		}
+	}
+
+	@Test
+	void variantsShareTheLimit() {
+		try (FakeServer server = FakeServer.start((request, response) -> response
+			.header("Content-Type", "application/json")
+			.sendString(drain(request).then(Mono.delay(Duration.ofMillis(300), SERVER_TIMER)).thenReturn(answer("Hi"))));
+				GeminiTemplate template = templateBuilder(server.baseUrl()).maxConcurrentRequests(1).maxQueuedRequests(0)
+					.build();
+				GeminiTemplate variant = template.mutate().defaultModel("gemini-2.5-pro").build()) {
+			Mono<String> first = template.generateText("first").cache();
+			first.subscribe();
+			assertThat(await(() -> server.requests.get() == 1, TIMEOUT)).isTrue();
+			StepVerifier.create(variant.generateText("second")).expectError(GeminiConcurrencyLimitException.class)
+				.verify(TIMEOUT);
+			assertThat(first.block(TIMEOUT)).isEqualTo("Hi");
+		}
+	}
+
+	@Test
+	void limitIsOffByDefault() {
+		assertThat(ConcurrencyLimiter.of(0, 1000, null)).isSameAs(ConcurrencyLimiter.UNLIMITED);
+		Mono<String> call = Mono.just("x");
+		assertThat(ConcurrencyLimiter.UNLIMITED.limit(call, HttpMethod.POST, CALL_URI)).isSameAs(call);
+	}
+
+	@Test
+	void limiterReturnsToIdleAfterRacingCompletionsErrorsAndCancellations() {
+		ConcurrencyLimiter limiter = ConcurrencyLimiter.of(4, 10_000, null);
+		AtomicInteger active = new AtomicInteger();
+		AtomicInteger peak = new AtomicInteger();
+		Flux.range(0, 3_000)
+			.flatMap((i) -> {
+				Mono<Integer> work = Mono.defer(() -> {
+					peak.accumulateAndGet(active.incrementAndGet(), Math::max);
+					Mono<Integer> outcome = switch (i % 3) {
+						case 0 -> Mono.just(i);
+						case 1 -> Mono.error(new IllegalStateException("boom"));
+						default -> Mono.never();
+					};
+					// counted down before the limiter sees the end, so the next holder never overlaps
+					return outcome.delaySubscription(Duration.ofMillis(i % 2))
+						.doOnTerminate(active::decrementAndGet)
+						.doOnCancel(active::decrementAndGet);
+				});
+				return limiter.limit(work, HttpMethod.POST, CALL_URI)
+					.subscribeOn(Schedulers.parallel())
+					.timeout(Duration.ofMillis(1 + i % 4))
+					.onErrorResume((ex) -> Mono.empty());
+			}, 256)
+			.then()
+			.block(Duration.ofSeconds(30));
+		assertThat(await(() -> limiter.inFlight() == 0 && limiter.queued() == 0, TIMEOUT)).isTrue();
+		assertThat(peak.get()).isLessThanOrEqualTo(4);
+		// and it still grants places afterwards
+		StepVerifier.create(Flux.range(0, 8).flatMap((i) -> limiter.limit(Mono.just(i), HttpMethod.POST, CALL_URI)))
+			.expectNextCount(8)
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void limiterRejectsAtOnceWhenQueueIsFull() {
+		ConcurrencyLimiter limiter = ConcurrencyLimiter.of(1, 1, null);
+		Disposable holding = limiter.limit(Mono.never(), HttpMethod.POST, CALL_URI).subscribe();
+		Disposable waiting = limiter.limit(Mono.never(), HttpMethod.POST, CALL_URI).subscribe();
+		StepVerifier.create(limiter.limit(Mono.just("x"), HttpMethod.POST, CALL_URI))
+			.expectError(GeminiConcurrencyLimitException.class)
+			.verify(TIMEOUT);
+		assertThat(limiter.inFlight()).isEqualTo(1);
+		assertThat(limiter.queued()).isEqualTo(1);
+		holding.dispose();
+		assertThat(limiter.inFlight()).isEqualTo(1);
+		assertThat(limiter.queued()).isZero();
+		waiting.dispose();
+		assertThat(limiter.inFlight()).isZero();
+	}
+
+	@Test
+	void propertiesConfigureTheLimit() {
+		try (FakeServer server = FakeServer.start((request, response) -> response
+			.header("Content-Type", "application/json")
+			.sendString(drain(request).then(Mono.delay(Duration.ofMillis(300), SERVER_TIMER)).thenReturn(answer("Hi"))))) {
+			new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(GeminiAutoConfiguration.class))
+				.withPropertyValues("cometapi.gemini.api-key=" + API_KEY, "cometapi.gemini.base-url=" + server.baseUrl(),
+						"cometapi.gemini.max-concurrent-requests=2", "cometapi.gemini.max-queued-requests=0")
+				.run((context) -> {
+					GeminiTemplate template = context.getBean(GeminiTemplate.class);
+					List<Object> outcomes = Flux.range(0, 3)
+						.flatMap((i) -> template.generateText("Hello").cast(Object.class)
+							.onErrorResume(GeminiConcurrencyLimitException.class, Mono::just), 3)
+						.collectList()
+						.block(TIMEOUT);
+					assertThat(outcomes).filteredOn(GeminiConcurrencyLimitException.class::isInstance).hasSize(1);
+					assertThat(outcomes).filteredOn("Hi"::equals).hasSize(2);
+				});
+		}
+	}
+
+}
