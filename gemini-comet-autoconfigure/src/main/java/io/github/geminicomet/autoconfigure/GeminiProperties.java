@@ -12,7 +12,6 @@ import org.springframework.util.unit.DataSize;
 import io.github.geminicomet.AuthScheme;
 import io.github.geminicomet.ThinkingValidation;
 import io.github.geminicomet.model.ThinkingLevel;
-import io.github.geminicomet.tool.ToolCallingOptions;
 import io.github.geminicomet.tool.ToolErrorPolicy;
 
 /**
@@ -314,7 +313,7 @@ public class GeminiProperties {
 		 * Most rounds of function calls the automatic loop runs in one exchange; a model that still asks
 		 * for function calls after that many rounds ends the exchange with an error.
 		 */
-		private int maxIterations = ToolCallingOptions.DEFAULT_MAX_ITERATIONS;
+		private int maxIterations = 10;
 
 		/**
 		 * What a failing tool method does: report the error to the model as the function's response, or

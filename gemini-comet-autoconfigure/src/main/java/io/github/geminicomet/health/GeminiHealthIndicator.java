@@ -142,7 +142,7 @@ public class GeminiHealthIndicator extends AbstractReactiveHealthIndicator {
 				.timeout(this.timeout)
 				.map((found) -> new Outcome(this.clock.instant(), elapsedSince(start), null))
 				.onErrorResume((ex) -> Mono.just(new Outcome(this.clock.instant(), elapsedSince(start), ex)))
-				.defaultIfEmpty(new Outcome(this.clock.instant(), elapsedSince(start), null));
+				.switchIfEmpty(Mono.fromSupplier(() -> new Outcome(this.clock.instant(), elapsedSince(start), null)));
 		});
 	}
 

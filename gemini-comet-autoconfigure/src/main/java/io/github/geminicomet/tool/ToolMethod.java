@@ -170,17 +170,25 @@ final class ToolMethod {
 	}
 
 	private static Method invocableMethod(Method method, Object toolObject, String displayName) {
-		if (!AOP_PRESENT || method.getDeclaringClass().isInstance(toolObject)) {
+		if (!AOP_PRESENT) {
 			return method;
 		}
+		Method invocable;
 		try {
-			return Aop.invocableMethod(method, toolObject.getClass());
+			invocable = Aop.invocableMethod(method, toolObject.getClass());
 		}
 		catch (IllegalStateException ex) {
 			throw new IllegalArgumentException("@GeminiTool method " + displayName + " cannot be called through "
-					+ "the proxy " + toolObject.getClass().getName() + ": declare it on an interface the proxy "
-					+ "implements, or proxy the target class", ex);
+					+ "the proxy " + toolObject.getClass().getName() + ": make it neither private nor final, and, "
+					+ "for a JDK proxy, declare it on an interface the proxy implements (or proxy the target class)",
+					ex);
 		}
+		if (Aop.isCglibProxy(toolObject) && Modifier.isFinal(invocable.getModifiers())) {
+			// a final method is not intercepted: it would run on the proxy instance, whose fields are empty
+			throw new IllegalArgumentException("@GeminiTool method " + displayName + " is final, so it cannot be "
+					+ "called through the proxy " + toolObject.getClass().getName() + ": remove 'final'");
+		}
+		return invocable;
 	}
 
 	private static List<ToolParameter> parameters(Method method, Class<?> userClass, String displayName) {
@@ -380,6 +388,10 @@ final class ToolMethod {
 
 		static Method invocableMethod(Method method, Class<?> proxyType) {
 			return AopUtils.selectInvocableMethod(method, proxyType);
+		}
+
+		static boolean isCglibProxy(Object candidate) {
+			return AopUtils.isCglibProxy(candidate);
 		}
 
 	}

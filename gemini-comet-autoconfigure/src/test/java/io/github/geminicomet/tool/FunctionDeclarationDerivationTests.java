@@ -154,6 +154,17 @@ class FunctionDeclarationDerivationTests {
 	}
 
 	@Test
+	void privateMethodOfACglibProxyIsRejected() {
+		ProxyFactory factory = new ProxyFactory(new PrivateTools());
+		factory.setProxyTargetClass(true);
+		factory.addAdvice((MethodInterceptor) (invocation) -> invocation.proceed());
+		assertThatIllegalArgumentException().isThrownBy(() -> GeminiTools.of(factory.getProxy()))
+			.withMessageContaining("PrivateTools.secret cannot be called through the proxy")
+			.withMessageContaining("make it neither private nor final");
+		assertThat(GeminiTools.of(new PrivateTools()).getFunctionNames()).containsExactly("secret");
+	}
+
+	@Test
 	void objectWithoutAnnotatedMethodIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> GeminiTools.of(new Object()))
 			.withMessageContaining("No @GeminiTool method found on java.lang.Object");
@@ -321,6 +332,17 @@ class FunctionDeclarationDerivationTests {
 
 		@GeminiTool(description = "Store anything")
 		void store(String key, Object value) {
+		}
+
+	}
+
+	static class PrivateTools {
+
+		private final String value = "42";
+
+		@GeminiTool(description = "A secret")
+		private String secret() {
+			return this.value;
 		}
 
 	}
