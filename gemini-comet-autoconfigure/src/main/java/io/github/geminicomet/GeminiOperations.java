@@ -272,7 +272,9 @@ public interface GeminiOperations {
 	 * @throws IllegalArgumentException if the model name is not a valid model name
 	 * @since 0.1.0
 	 */
-	<T> Mono<T> generateObject(String model, GenerateContentRequest request, Class<T> type);
+	default <T> Mono<T> generateObject(String model, GenerateContentRequest request, Class<T> type) {
+		return generateObjectResponse(model, request, type).map(StructuredResponse::value);
+	}
 
 	/**
 	 * Generate a response and read it as an object of the given generic type, such as
@@ -287,7 +289,10 @@ public interface GeminiOperations {
 	 * @throws IllegalArgumentException if the model name is not a valid model name
 	 * @since 0.1.0
 	 */
-	<T> Mono<T> generateObject(String model, GenerateContentRequest request, ParameterizedTypeReference<T> type);
+	default <T> Mono<T> generateObject(String model, GenerateContentRequest request,
+			ParameterizedTypeReference<T> type) {
+		return generateObjectResponse(model, request, type).map(StructuredResponse::value);
+	}
 
 	/**
 	 * Like {@link #generateObject(String, GenerateContentRequest, Class)}, but return the object

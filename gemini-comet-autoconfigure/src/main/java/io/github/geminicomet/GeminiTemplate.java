@@ -478,17 +478,6 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	}
 
 	@Override
-	public <T> Mono<T> generateObject(String model, GenerateContentRequest request, Class<T> type) {
-		return generateObjectResponse(model, request, type).map(StructuredResponse::value);
-	}
-
-	@Override
-	public <T> Mono<T> generateObject(String model, GenerateContentRequest request,
-			ParameterizedTypeReference<T> type) {
-		return generateObjectResponse(model, request, type).map(StructuredResponse::value);
-	}
-
-	@Override
 	public <T> Mono<StructuredResponse<T>> generateObjectResponse(String model, GenerateContentRequest request,
 			Class<T> type) {
 		Assert.notNull(type, "'type' must not be null");

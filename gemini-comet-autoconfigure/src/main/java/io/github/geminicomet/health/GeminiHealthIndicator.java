@@ -23,6 +23,7 @@ import io.github.geminicomet.GeminiOperations;
 import io.github.geminicomet.GeminiResponseException;
 import io.github.geminicomet.GeminiTemplate;
 import io.github.geminicomet.RetrySettings;
+import io.github.geminicomet.model.GenerateContentRequest;
 
 /**
  * {@link ReactiveHealthIndicator} for the Gemini gateway a {@link GeminiTemplate} calls.
@@ -72,6 +73,8 @@ public class GeminiHealthIndicator extends AbstractReactiveHealthIndicator {
 	private final Clock clock;
 
 	private final AtomicReference<@Nullable CachedCheck> lastCheck = new AtomicReference<>();
+
+	private volatile boolean modelsEndpointMissing;
 
 	/**
 	 * Create an indicator that checks the template's default model, with the default timeout and time
@@ -138,7 +141,7 @@ public class GeminiHealthIndicator extends AbstractReactiveHealthIndicator {
 	private Mono<Outcome> probe() {
 		return Mono.defer(() -> {
 			long start = System.nanoTime();
-			return this.probe.getModel(this.model)
+			return ping()
 				.timeout(this.timeout)
 				.map((found) -> new Outcome(this.clock.instant(), elapsedSince(start), null))
 				.onErrorResume((ex) -> Mono.just(new Outcome(this.clock.instant(), elapsedSince(start), ex)))
@@ -146,9 +149,36 @@ public class GeminiHealthIndicator extends AbstractReactiveHealthIndicator {
 		});
 	}
 
+	/**
+	 * Get the model; a gateway that does not serve {@code models/{model}} (404, 405 or 501 there) is
+	 * asked to count the tokens of a tiny request instead, which is not billed either, from then on.
+	 */
+	private Mono<?> ping() {
+		if (this.modelsEndpointMissing) {
+			return countTokens();
+		}
+		return this.probe.getModel(this.model)
+			.cast(Object.class)
+			.onErrorResume(GeminiHealthIndicator::isMissingEndpoint,
+					(ex) -> countTokens().doOnNext((counted) -> this.modelsEndpointMissing = true));
+	}
+
+	private Mono<?> countTokens() {
+		return this.probe.countTokens(this.model, GenerateContentRequest.of("health check"));
+	}
+
+	private static boolean isMissingEndpoint(Throwable ex) {
+		if (ex instanceof GeminiResponseException response) {
+			int status = response.getStatusCode().value();
+			return status == 404 || status == 405 || status == 501;
+		}
+		return false;
+	}
+
 	private Health health(Health.Builder builder, Outcome outcome, CallStatistics statistics) {
 		builder.withDetail("host", this.host)
 			.withDetail("model", this.model)
+			.withDetail("probe", this.modelsEndpointMissing ? "countTokens" : "models.get")
 			.withDetail("latencyMs", outcome.latency().toMillis())
 			.withDetail("checkedAt", outcome.checkedAt().toString());
 		Throwable error = outcome.error();

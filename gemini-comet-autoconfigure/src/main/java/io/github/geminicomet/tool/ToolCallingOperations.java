@@ -322,17 +322,6 @@ public final class ToolCallingOperations implements GeminiOperations {
 	}
 
 	@Override
-	public <T> Mono<T> generateObject(String model, GenerateContentRequest request, Class<T> type) {
-		return generateObjectResponse(model, request, type).map(StructuredResponse::value);
-	}
-
-	@Override
-	public <T> Mono<T> generateObject(String model, GenerateContentRequest request,
-			ParameterizedTypeReference<T> type) {
-		return generateObjectResponse(model, request, type).map(StructuredResponse::value);
-	}
-
-	@Override
 	public <T> Mono<StructuredResponse<T>> generateObjectResponse(String model, GenerateContentRequest request,
 			Class<T> type) {
 		Assert.notNull(model, "'model' must not be null");

@@ -28,6 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -143,6 +144,20 @@ class GeminiHealthIndicatorTests {
 		Health health = health(indicator(Duration.ZERO));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat((String) health.getDetails().get("hint")).contains("management.health.gemini.model");
+	}
+
+	@Test
+	void healthWhenGatewayDoesNotServeModelsFallsBackToCountTokens() {
+		wireMock.stubFor(get(urlEqualTo(MODEL_PATH)).willReturn(aResponse().withStatus(404)));
+		wireMock.stubFor(post(urlEqualTo(MODEL_PATH + ":countTokens")).willReturn(okJson("{\"totalTokens\":3}")));
+		GeminiHealthIndicator indicator = indicator(Duration.ZERO);
+		Health first = health(indicator);
+		Health second = health(indicator);
+		assertThat(first.getStatus()).isEqualTo(Status.UP);
+		assertThat(second.getStatus()).isEqualTo(Status.UP);
+		assertThat(second.getDetails()).containsEntry("probe", "countTokens");
+		wireMock.verify(1, getRequestedFor(urlEqualTo(MODEL_PATH)));
+		wireMock.verify(2, postRequestedFor(urlEqualTo(MODEL_PATH + ":countTokens")));
 	}
 
 	@Test
