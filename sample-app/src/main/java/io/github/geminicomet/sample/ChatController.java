@@ -1,30 +1,41 @@
 package io.github.geminicomet.sample;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import io.github.geminicomet.GeminiBlockedContentException;
-import io.github.geminicomet.GeminiException;
 import io.github.geminicomet.GeminiTemplate;
+import io.github.geminicomet.TextDelta;
+import io.github.geminicomet.model.Content;
 import io.github.geminicomet.model.GenerateContentRequest;
+import io.github.geminicomet.model.GenerateContentResponse;
+import io.github.geminicomet.model.GenerationConfig;
+import io.github.geminicomet.model.ThinkingConfig;
 import io.github.geminicomet.model.UsageMetadata;
 
 /**
  * {@code POST /api/chat}: one prompt in, the answer text and its token usage out.
+ * {@code GET /api/chat/stream?prompt=}: the answer as server-sent events for the browser, with the
+ * model's thought summaries and its answer as separate event types.
  *
  * @author gemini-comet
  */
 @RestController
 @RequestMapping("/api")
+@RegisterReflectionForBinding({ ChatController.Delta.class, ChatController.Failure.class })
 class ChatController {
 
 	private final GeminiTemplate gemini;
@@ -34,33 +45,63 @@ class ChatController {
 	}
 
 	@PostMapping("/chat")
-	Mono<ChatReply> chat(@RequestBody ChatRequest request) {
-		if (request.prompt() == null || request.prompt().isBlank()) {
-			return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "'prompt' must not be empty"));
-		}
-		return this.gemini.generateContent(GenerateContentRequest.of(request.prompt())).handle((response, sink) -> {
-			if (response.isBlocked()) {
-				sink.error(new GeminiBlockedContentException(response));
-				return;
-			}
-			sink.next(new ChatReply(response.text(), response.usageMetadata()));
+	Mono<ChatReply> chat(@RequestBody PromptRequest request) {
+		return this.gemini.generateContent(GenerateContentRequest.of(request.requiredPrompt()))
+			.handle((response, sink) -> {
+				if (response.isBlocked()) {
+					sink.error(new GeminiBlockedContentException(response));
+					return;
+				}
+				sink.next(new ChatReply(response.text(), response.usageMetadata()));
+			});
+	}
+
+	/**
+	 * Streams {@code thought} and {@code answer} events (data: {@code {"text": "..."}}) as the model
+	 * sends them, then one {@code usage} event with the token counts; a failure ends the stream with a
+	 * {@code failure} event (data: {@code {"message": "..."}}) rather than a broken connection, so that
+	 * the browser's {@code EventSource} does not reconnect and ask again.
+	 */
+	@GetMapping(path = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	Flux<ServerSentEvent<Object>> stream(@RequestParam String prompt) {
+		GenerateContentRequest request = GenerateContentRequest.builder()
+			.addContent(Content.user(new PromptRequest(prompt).requiredPrompt()))
+			.generationConfig(GenerationConfig.builder()
+				.thinkingConfig(new ThinkingConfig(true, null, null))
+				.build())
+			.build();
+		return Flux.defer(() -> {
+			AtomicReference<UsageMetadata> usage = new AtomicReference<>();
+			return this.gemini.streamGenerateContent(request)
+				.<GenerateContentResponse>handle((event, sink) -> {
+					if (event.isBlocked()) {
+						sink.error(new GeminiBlockedContentException(event));
+						return;
+					}
+					if (event.usageMetadata() != null) {
+						usage.set(event.usageMetadata());
+					}
+					sink.next(event);
+				})
+				.concatMapIterable(TextDelta::of)
+				.map((delta) -> event(delta.isThought() ? "thought" : "answer", new Delta(delta.text())))
+				.concatWith(Mono.fromSupplier(() -> event("usage", (usage.get() != null) ? usage.get()
+						: new UsageMetadata(null, null, null, null, null, null, null, null, null, null, null, null))))
+				.onErrorResume((ex) -> Mono.just(event("failure", new Failure(GeminiErrors.describe(ex)))));
 		});
 	}
 
-	@ExceptionHandler(GeminiBlockedContentException.class)
-	ProblemDetail blocked(GeminiBlockedContentException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
-	}
-
-	@ExceptionHandler(GeminiException.class)
-	ProblemDetail geminiFailed(GeminiException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, ex.getMessage());
-	}
-
-	record ChatRequest(@Nullable String prompt) {
+	private static ServerSentEvent<Object> event(String type, Object data) {
+		return ServerSentEvent.builder(data).event(type).build();
 	}
 
 	record ChatReply(String text, @Nullable UsageMetadata usage) {
+	}
+
+	record Delta(String text) {
+	}
+
+	record Failure(String message) {
 	}
 
 }

@@ -1,0 +1,73 @@
+package io.github.geminicomet.autoconfigure;
+
+import java.lang.reflect.Type;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
+import org.springframework.aot.hint.MemberCategory;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.aot.hint.TypeReference;
+import org.springframework.util.ClassUtils;
+
+import io.github.geminicomet.ChatHistory;
+import io.github.geminicomet.model.BatchEmbedContentsRequest;
+import io.github.geminicomet.model.BatchEmbedContentsResponse;
+import io.github.geminicomet.model.CachedContent;
+import io.github.geminicomet.model.CountTokensRequest;
+import io.github.geminicomet.model.CountTokensResponse;
+import io.github.geminicomet.model.EmbedContentRequest;
+import io.github.geminicomet.model.EmbedContentResponse;
+import io.github.geminicomet.model.GenerateContentRequest;
+import io.github.geminicomet.model.GenerateContentResponse;
+import io.github.geminicomet.model.ListCachedContentsResponse;
+import io.github.geminicomet.model.ListModelsResponse;
+import io.github.geminicomet.model.Model;
+import io.github.geminicomet.model.Schema;
+
+/**
+ * {@link RuntimeHintsRegistrar} for a native image: reflection hints for JSON binding of the wire model
+ * (the request and response records the template writes and reads with Jackson, and everything they
+ * contain), named type by type, and for the {@link Schema} that structured output and function
+ * declarations send. Applications register their own structured-output and tool types (such as with
+ * {@code @RegisterReflectionForBinding}).
+ *
+ * @author gemini-comet
+ */
+class GeminiRuntimeHints implements RuntimeHintsRegistrar {
+
+	/**
+	 * The messages of the API; {@link BindingReflectionHintsRegistrar} follows their components (parts,
+	 * candidates, configs, enums, nested records) from here.
+	 */
+	static final List<Class<?>> WIRE_TYPES = List.of(GenerateContentRequest.class, GenerateContentResponse.class,
+			CountTokensRequest.class, CountTokensResponse.class, EmbedContentRequest.class, EmbedContentResponse.class,
+			BatchEmbedContentsRequest.class, BatchEmbedContentsResponse.class, Model.class, ListModelsResponse.class,
+			CachedContent.class, ListCachedContentsResponse.class, Schema.class, ChatHistory.class);
+
+	private final BindingReflectionHintsRegistrar bindingRegistrar = new BindingReflectionHintsRegistrar();
+
+	@Override
+	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+		this.bindingRegistrar.registerReflectionHints(hints.reflection(), WIRE_TYPES.toArray(Type[]::new));
+		// enums read unknown values through a static @JsonCreator factory
+		hints.reflection()
+			.typeHints()
+			.map((hint) -> hint.getType())
+			.toList()
+			.forEach((type) -> registerEnumFactories(hints, type, classLoader));
+	}
+
+	private static void registerEnumFactories(RuntimeHints hints, TypeReference type, @Nullable ClassLoader classLoader) {
+		if (!type.getName().startsWith("io.github.geminicomet.")) {
+			return;
+		}
+		Class<?> resolved = ClassUtils.resolveClassName(type.getName(), classLoader);
+		if (resolved.isEnum()) {
+			hints.reflection().registerType(resolved, MemberCategory.INVOKE_PUBLIC_METHODS);
+		}
+	}
+
+}
