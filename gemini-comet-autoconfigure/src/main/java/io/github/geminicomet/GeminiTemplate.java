@@ -431,9 +431,10 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			.retryWhen(new GeminiRetry(this.retrySettings, GeminiTemplate::isRetryable));
 		if (this.callTimeout != null) {
 			Duration limit = this.callTimeout;
-			call = call.timeout(limit)
-				.onErrorMap(TimeoutException.class, (ex) -> new GeminiRequestException("The call took longer than the "
-						+ "call timeout of " + limit + " (cometapi.gemini.call-timeout)", method, uri, ex));
+			// with a fallback Reactor builds no description of the operator chain on every subscription
+			call = call.timeout(limit, Mono.error(() -> new GeminiRequestException("The call took longer than the "
+					+ "call timeout of " + limit + " (cometapi.gemini.call-timeout)", method, uri,
+					new TimeoutException("No answer within " + limit))));
 		}
 		return call;
 	}

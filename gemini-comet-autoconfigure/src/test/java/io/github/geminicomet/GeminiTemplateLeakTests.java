@@ -1,22 +1,13 @@
 package io.github.geminicomet;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.util.ResourceLeakDetector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -38,38 +29,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BlockHoundExtension.class)
 class GeminiTemplateLeakTests {
 
-	private static final String LEAK_LOGGER = ResourceLeakDetector.class.getName();
-
-	private static ResourceLeakDetector.Level previousLevel;
-
-	private static Level previousLogLevel;
-
-	private static final ListAppender<ILoggingEvent> leaks = new ListAppender<>();
+	private static NettyLeakCapture leaks;
 
 	@BeforeAll
 	static void detectEveryLeak() {
-		previousLevel = ResourceLeakDetector.getLevel();
-		ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
-		Logger logger = (Logger) LoggerFactory.getLogger(LEAK_LOGGER);
-		previousLogLevel = logger.getLevel();
-		logger.setLevel(Level.ERROR);
-		leaks.start();
-		logger.addAppender(leaks);
-		proveTheDetectorWorks();
+		leaks = NettyLeakCapture.start();
 	}
 
 	@AfterAll
 	static void restore() {
-		Logger logger = (Logger) LoggerFactory.getLogger(LEAK_LOGGER);
-		logger.detachAppender(leaks);
-		logger.setLevel(previousLogLevel);
-		ResourceLeakDetector.setLevel(previousLevel);
+		leaks.close();
 	}
 
 	@BeforeEach
 	void forgetEarlierReports() {
-		collectLeaks();
-		leaks.list.clear();
+		leaks.clear();
 	}
 
 	@Test
@@ -83,13 +57,12 @@ class GeminiTemplateLeakTests {
 					.then()
 					.block(Duration.ofSeconds(20));
 				assertThat(finished).hasValue(120);
-				collectLeaks();
+				NettyLeakCapture.collectLeaks();
 			}
 			// every cancelled or failed exchange closed its connection, so the server released its side too
 			await(() -> server.openConnections() <= 30, Duration.ofSeconds(5));
 		}
-		collectLeaks();
-		assertThat(leaks.list).extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+		assertThat(leaks.reports()).isEmpty();
 	}
 
 	@Test
@@ -107,8 +80,7 @@ class GeminiTemplateLeakTests {
 				.block(Duration.ofSeconds(20));
 			assertThat(await(() -> server.openConnections() == 0, Duration.ofSeconds(5))).isTrue();
 		}
-		collectLeaks();
-		assertThat(leaks.list).extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+		assertThat(leaks.reports()).isEmpty();
 	}
 
 	private static Mono<?> call(int i, GeminiTemplate template, GeminiTemplate smallBodies) {
@@ -121,37 +93,6 @@ class GeminiTemplateLeakTests {
 			default -> smallBodies.streamGenerateContent(HELLO).then();
 		};
 		return call.onErrorResume((ex) -> Mono.empty());
-	}
-
-	/** Leak once on purpose and wait for the report: the detector and the log capture both work. */
-	private static void proveTheDetectorWorks() {
-		leakOneBuffer();
-		boolean reported = false;
-		for (int i = 0; i < 50 && !reported; i++) {
-			collectLeaks();
-			reported = leaks.list.stream().anyMatch((event) -> event.getFormattedMessage().contains("LEAK"));
-		}
-		assertThat(reported).as("a deliberate leak is reported").isTrue();
-	}
-
-	private static void leakOneBuffer() {
-		ByteBuf buffer = ByteBufAllocator.DEFAULT.directBuffer(64);
-		buffer.writeLong(42);
-	}
-
-	/** Let the garbage collector find unreleased buffers, then allocate so that the detector reports them. */
-	private static void collectLeaks() {
-		for (int i = 0; i < 3; i++) {
-			System.gc();
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			List.of(ByteBufAllocator.DEFAULT.directBuffer(16), ByteBufAllocator.DEFAULT.heapBuffer(16))
-				.forEach(ByteBuf::release);
-		}
 	}
 
 }

@@ -1,0 +1,164 @@
+package io.github.geminicomet.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the benchmarks: starts the fake Gemini, then for each round and scenario runs every client in a
+ * JVM of its own, one after the other (A B C D, A B C D, ...) so that machine drift hits all alike,
+ * runs the JMH decode benchmark, and writes the medians and ratios to the floor as Markdown and JSON.
+ *
+ * <p>Options ({@code key=value}): {@code out} (directory), {@code rounds} (3), {@code clients}
+ * (template,floor,google-genai,langchain4j), {@code scenarios} (unary,stream,fanout,fanout2k,ttfe),
+ * {@code fanout} (10000: streams for the non-blocking clients), {@code peerFanout} (2000: streams for
+ * the blocking peers, and for every client in {@code fanout2k}), {@code SCENARIO.KEY} (a size passed to
+ * the client process, such as {@code unary.requests=10000}), {@code jmh} (true), {@code jvmArgs} (extra
+ * options of the client JVMs, space separated).
+ */
+public final class BenchmarkRunner {
+
+	static final List<String> ALL_CLIENTS = List.of("template", "floor", "google-genai", "langchain4j");
+
+	static final String DEFAULT_SCENARIOS = "unary,stream,fanout,fanout2k,ttfe";
+
+	private static final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private BenchmarkRunner() {
+	}
+
+	/**
+	 * Run the benchmarks.
+	 * @param args {@code key=value} options
+	 * @throws Exception on failure
+	 */
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = parse(args);
+		Path out = Path.of(options.getOrDefault("out", "target/benchmarks"));
+		Files.createDirectories(out.resolve("logs"));
+		int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+		List<String> clients = List.of(options.getOrDefault("clients", String.join(",", ALL_CLIENTS)).split(","));
+		List<String> scenarios = List.of(options.getOrDefault("scenarios", DEFAULT_SCENARIOS).split(","));
+		Results results = new Results(clients, rounds);
+		results.put("machine", machine());
+		long started = System.nanoTime();
+		try (FakeGeminiServer server = new FakeGeminiServer(0)) {
+			log("Fake Gemini on " + server.baseUrl() + "; " + rounds + " rounds of " + scenarios + " x " + clients);
+			for (int round = 1; round <= rounds; round++) {
+				for (String scenario : scenarios) {
+					for (String client : clients) {
+						long requests = server.requests();
+						long connections = server.connections();
+						JsonNode result = runClient(client, scenario, server.baseUrl(), round, options, out);
+						log("  server saw " + (server.requests() - requests) + " requests on "
+								+ (server.connections() - connections) + " new connections");
+						if (result != null) {
+							results.add(scenario, client, round, result);
+						}
+					}
+				}
+			}
+		}
+		if (Boolean.parseBoolean(options.getOrDefault("jmh", "true"))) {
+			results.put("jmh", DecodeBenchmarks.run(out.resolve("jmh.json")));
+		}
+		results.put("durationSeconds", (System.nanoTime() - started) / 1_000_000_000L);
+		String markdown = results.markdown();
+		Files.writeString(out.resolve("results.md"), markdown);
+		Files.writeString(out.resolve("results.json"), json.writeValueAsString(results.json()));
+		System.out.println();
+		System.out.println(markdown);
+		System.out.println("Written to " + out.toAbsolutePath().resolve("results.md") + " and results.json");
+	}
+
+	private static JsonNode runClient(String client, String scenario, String baseUrl, int round,
+			Map<String, String> options, Path out) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC"));
+		String extra = options.get("jvmArgs");
+		if (extra != null && !extra.isBlank()) {
+			command.addAll(Arrays.asList(extra.trim().split("\\s+")));
+		}
+		String processScenario = scenario.equals("fanout2k") ? "fanout" : scenario;
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), ClientProcess.class.getName(),
+				"client=" + client, "scenario=" + processScenario, "baseUrl=" + baseUrl));
+		if (scenario.equals("fanout2k")) {
+			// every client at the same count: the blocking peers' size
+			command.add("streams=" + options.getOrDefault("peerFanout", "2000"));
+		}
+		if (scenario.equals("fanout")) {
+			boolean blocking = client.equals("google-genai") || client.equals("langchain4j");
+			command.add("streams=" + (blocking ? options.getOrDefault("peerFanout", "2000")
+					: options.getOrDefault("fanout", "10000")));
+		}
+		options.forEach((key, value) -> {
+			if (key.startsWith(scenario + ".")) {
+				command.add(key.substring(scenario.length() + 1) + "=" + value);
+			}
+		});
+		File logFile = out.resolve("logs").resolve(scenario + "-" + client + "-" + round + ".log").toFile();
+		Process process = new ProcessBuilder(command).redirectError(logFile).start();
+		JsonNode result = null;
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				if (line.startsWith(ClientProcess.RESULT)) {
+					result = json.readTree(line.substring(ClientProcess.RESULT.length()));
+				}
+			}
+		}
+		if (!process.waitFor(10, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+		}
+		log("round " + round + " " + scenario + " " + client + ": "
+				+ ((result != null) ? result.toString() : "FAILED, see " + logFile));
+		return result;
+	}
+
+	private static Map<String, Object> machine() {
+		Map<String, Object> machine = new LinkedHashMap<>();
+		machine.put("date", Instant.now().toString());
+		machine.put("processors", Runtime.getRuntime().availableProcessors());
+		machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+		machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+		try {
+			machine.put("loadAverageAtStart", Files.readString(Path.of("/proc/loadavg")).trim());
+		}
+		catch (IOException ex) {
+			// not Linux
+		}
+		return machine;
+	}
+
+	static Map<String, String> parse(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (String arg : args) {
+			int equals = arg.indexOf('=');
+			if (equals > 0) {
+				options.put(arg.substring(0, equals), arg.substring(equals + 1));
+			}
+		}
+		return options;
+	}
+
+	static void log(String message) {
+		System.out.println("[bench " + Instant.now() + "] " + message);
+	}
+
+}

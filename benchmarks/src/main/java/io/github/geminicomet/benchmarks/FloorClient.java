@@ -1,0 +1,163 @@
+package io.github.geminicomet.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.github.geminicomet.model.GenerateContentRequest;
+import io.github.geminicomet.model.GenerateContentResponse;
+
+/**
+ * The practical floor: a raw Reactor Netty {@link HttpClient} and Jackson, with the same wire model and
+ * pool sizing as the template, SSE framed minimally off the {@link ByteBuf}s, and nothing else (no
+ * retries, timeouts, error mapping or observation).
+ */
+final class FloorClient implements BenchClient {
+
+	private static final GenerateContentRequest REQUEST = GenerateContentRequest.of(PROMPT);
+
+	private final ConnectionProvider provider = ConnectionProvider.builder("floor")
+		.maxConnections(10_000)
+		.pendingAcquireMaxCount(10_000)
+		.pendingAcquireTimeout(Duration.ofSeconds(45))
+		.maxIdleTime(Duration.ofSeconds(30))
+		.build();
+
+	private final HttpClient client;
+
+	private final String modelsUrl;
+
+	private final ObjectReader reader;
+
+	private final ObjectWriter writer;
+
+	FloorClient(String baseUrl) {
+		JsonMapper mapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+		this.reader = mapper.readerFor(GenerateContentResponse.class);
+		this.writer = mapper.writerFor(GenerateContentRequest.class);
+		this.modelsUrl = baseUrl + "/v1beta/models/";
+		this.client = HttpClient.create(this.provider)
+			.headers((headers) -> headers.set("x-goog-api-key", API_KEY)
+				.set(HttpHeaderNames.CONTENT_TYPE, "application/json"));
+	}
+
+	@Override
+	public Mono<String> unary(String model) {
+		return this.client.post()
+			.uri(this.modelsUrl + model + ":generateContent")
+			.send(Mono.fromSupplier(this::body))
+			.responseSingle((response, body) -> {
+				if (response.status().code() != 200) {
+					return Mono.error(new IllegalStateException("HTTP " + response.status()));
+				}
+				return body.asByteArray().map((bytes) -> this.reader.<GenerateContentResponse>readValue(bytes).text());
+			});
+	}
+
+	@Override
+	public Flux<String> stream(String model) {
+		return Flux.defer(() -> {
+			SseFramer framer = new SseFramer(this.reader);
+			return this.client.post()
+				.uri(this.modelsUrl + model + ":streamGenerateContent?alt=sse")
+				.send(Mono.fromSupplier(this::body))
+				.response((response, body) -> (response.status().code() != 200)
+						? Flux.error(new IllegalStateException("HTTP " + response.status()))
+						: body.map(framer::feed).concatMapIterable((events) -> events));
+		}).map(GenerateContentResponse::text);
+	}
+
+	private ByteBuf body() {
+		return Unpooled.wrappedBuffer(this.writer.writeValueAsBytes(REQUEST));
+	}
+
+	@Override
+	public void close() {
+		this.provider.disposeLater().block(Duration.ofSeconds(10));
+	}
+
+	/**
+	 * Minimal SSE framing: lines end in LF or CRLF; {@code data:} lines are joined; a blank line ends an
+	 * event, parsed once from the bytes.
+	 */
+	static final class SseFramer {
+
+		private final ObjectReader reader;
+
+		private byte[] pending = new byte[8192];
+
+		private int pendingLength;
+
+		private byte[] data = new byte[8192];
+
+		private int dataLength;
+
+		SseFramer(ObjectReader reader) {
+			this.reader = reader;
+		}
+
+		List<GenerateContentResponse> feed(ByteBuf buffer) {
+			int count = buffer.readableBytes();
+			if (this.pendingLength + count > this.pending.length) {
+				byte[] grown = new byte[Math.max(this.pending.length * 2, this.pendingLength + count)];
+				System.arraycopy(this.pending, 0, grown, 0, this.pendingLength);
+				this.pending = grown;
+			}
+			buffer.readBytes(this.pending, this.pendingLength, count);
+			int end = this.pendingLength + count;
+			int lineStart = 0;
+			List<GenerateContentResponse> events = List.of();
+			for (int i = this.pendingLength; i < end; i++) {
+				if (this.pending[i] == '\n') {
+					int lineEnd = (i > lineStart && this.pending[i - 1] == '\r') ? i - 1 : i;
+					if (lineEnd == lineStart) {
+						if (this.dataLength > 0) {
+							if (events.isEmpty()) {
+								events = new ArrayList<>(2);
+							}
+							events.add(this.reader.readValue(this.data, 0, this.dataLength));
+							this.dataLength = 0;
+						}
+					}
+					else if (lineEnd - lineStart > 5 && this.pending[lineStart] == 'd'
+							&& this.pending[lineStart + 4] == ':') {
+						int valueStart = lineStart + ((this.pending[lineStart + 5] == ' ') ? 6 : 5);
+						appendData(valueStart, lineEnd - valueStart);
+					}
+					lineStart = i + 1;
+				}
+			}
+			this.pendingLength = end - lineStart;
+			System.arraycopy(this.pending, lineStart, this.pending, 0, this.pendingLength);
+			return events;
+		}
+
+		private void appendData(int offset, int length) {
+			int required = this.dataLength + length + 1;
+			if (required > this.data.length) {
+				byte[] grown = new byte[Math.max(this.data.length * 2, required)];
+				System.arraycopy(this.data, 0, grown, 0, this.dataLength);
+				this.data = grown;
+			}
+			if (this.dataLength > 0) {
+				this.data[this.dataLength++] = '\n';
+			}
+			System.arraycopy(this.pending, offset, this.data, this.dataLength, length);
+			this.dataLength += length;
+		}
+
+	}
+
+}

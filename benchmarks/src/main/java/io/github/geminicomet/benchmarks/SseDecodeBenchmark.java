@@ -1,0 +1,153 @@
+package io.github.geminicomet.benchmarks;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import io.netty.buffer.Unpooled;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.ResolvableType;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.codec.ServerSentEventHttpMessageReader;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
+import org.springframework.mock.http.client.reactive.MockClientHttpRequest;
+import org.springframework.mock.http.client.reactive.MockClientHttpResponse;
+
+import io.github.geminicomet.BenchmarkAccess;
+import io.github.geminicomet.GeminiTemplate;
+import io.github.geminicomet.model.GenerateContentRequest;
+import io.github.geminicomet.model.GenerateContentResponse;
+
+/**
+ * CPU and allocation per event of decoding a 200-event stream, one network read per event, in memory:
+ * the template's SSE parser, the floor's minimal framer, Spring's default SSE reader (what
+ * {@code bodyToFlux(GenerateContentResponse.class)} does) and the template's whole streaming call over an
+ * in-memory connector. Run with {@code -prof gc}: every figure is per event.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
+@OperationsPerInvocation(SseDecodeBenchmark.EVENTS)
+public class SseDecodeBenchmark {
+
+	static final int EVENTS = 200;
+
+	private List<byte[]> chunks;
+
+	private ObjectReader reader;
+
+	private ServerSentEventHttpMessageReader springReader;
+
+	private GeminiTemplate template;
+
+	/** Prepare the stream's bytes, one chunk per event, and the decoders. */
+	@Setup
+	public void setUp() {
+		this.chunks = Payloads.events(EVENTS, Workload.STREAM.textSize());
+		this.reader = JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build()
+			.readerFor(GenerateContentResponse.class);
+		this.springReader = new ServerSentEventHttpMessageReader(new JacksonJsonDecoder());
+		this.template = GeminiTemplate.builder()
+			.apiKey("bench")
+			.baseUrl("http://127.0.0.1:9")
+			.connector(inMemory())
+			.build();
+	}
+
+	/** Close the template. */
+	@TearDown
+	public void tearDown() {
+		this.template.close();
+	}
+
+	/** The template's decoder: SSE lines framed straight off the buffers, each event parsed once. */
+	@Benchmark
+	public void templateSseParser(Blackhole blackhole) {
+		Function<DataBuffer, List<GenerateContentResponse>> decoder = BenchmarkAccess.sseDecoder(this.reader);
+		for (byte[] chunk : this.chunks) {
+			for (GenerateContentResponse event : decoder.apply(DefaultDataBufferFactory.sharedInstance.wrap(chunk))) {
+				blackhole.consume(event.text());
+			}
+		}
+	}
+
+	/** The floor's minimal framer over Netty buffers. */
+	@Benchmark
+	public void floorSseFramer(Blackhole blackhole) {
+		FloorClient.SseFramer framer = new FloorClient.SseFramer(this.reader);
+		for (byte[] chunk : this.chunks) {
+			for (GenerateContentResponse event : framer.feed(Unpooled.wrappedBuffer(chunk))) {
+				blackhole.consume(event.text());
+			}
+		}
+	}
+
+	/** Spring's default SSE reader with Jackson: a String per event, then a second JSON pass. */
+	@Benchmark
+	public void springDefaultSseReader(Blackhole blackhole) {
+		MockClientHttpResponse response = new MockClientHttpResponse(HttpStatus.OK);
+		response.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
+		response.setBody(body());
+		this.springReader.read(ResolvableType.forClass(GenerateContentResponse.class), response, java.util.Map.of())
+			.doOnNext((event) -> blackhole.consume(((GenerateContentResponse) event).text()))
+			.blockLast();
+	}
+
+	/**
+	 * The template's whole {@code streamGenerateContent} (WebClient exchange, retries, observation, error
+	 * checks) over an in-memory connector: the client stack without the network.
+	 */
+	@Benchmark
+	public void templateWholeCall(Blackhole blackhole) {
+		this.template.streamGenerateContent("gemini-2.5-flash", REQUEST)
+			.doOnNext((event) -> blackhole.consume(event.text()))
+			.blockLast();
+	}
+
+	private static final GenerateContentRequest REQUEST = GenerateContentRequest.of(BenchClient.PROMPT);
+
+	private Flux<DataBuffer> body() {
+		return Flux.fromIterable(this.chunks).map(DefaultDataBufferFactory.sharedInstance::wrap);
+	}
+
+	private ClientHttpConnector inMemory() {
+		return (method, uri, requestCallback) -> {
+			MockClientHttpRequest request = new MockClientHttpRequest(method, URI.create(uri.toString()));
+			return requestCallback.apply(request).then(Mono.fromSupplier(() -> {
+				MockClientHttpResponse response = new MockClientHttpResponse(HttpStatus.OK);
+				response.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
+				response.setBody(body());
+				return response;
+			}));
+		};
+	}
+
+}
