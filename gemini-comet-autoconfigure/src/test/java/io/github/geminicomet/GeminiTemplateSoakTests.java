@@ -245,9 +245,13 @@ class GeminiTemplateSoakTests {
 		void assertCorrect(int calls) {
 			assertThat(this.untyped).as("errors that are not a GeminiException").isEmpty();
 			assertThat(this.mismatches).as("answers with text duplicated, lost or wrong").isEmpty();
-			assertThat(this.ended).as("calls that ended").hasValue(calls);
-			assertThat(this.answers.get() + this.typedErrors.get() + this.cancelled.get()).as("calls accounted for")
-				.isEqualTo(calls);
+			// doFinally runs after the completion reached block(), so the last calls may still be counting
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				assertThat(this.ended).as("calls that ended").hasValue(calls);
+				assertThat(this.answers.get() + this.typedErrors.get() + this.cancelled.get())
+					.as("calls accounted for")
+					.isEqualTo(calls);
+			});
 		}
 
 	}
