@@ -36,10 +36,10 @@ import static io.github.geminicomet.ResilienceTestSupport.templateBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Soak test of {@link GeminiTemplate}: thousands of mixed unary, streaming and cancelled calls against a
- * fake Gemini that injects faults at random with a fixed seed (resets, cut streams, garbage, 429 and 503
- * with a short server delay, error events, stalls). Every call ends in the correct answer or a typed
- * {@link GeminiException}; no text is duplicated or lost across retries; no Netty buffer leaks (leak
+ * Tests for {@link GeminiTemplate} under a soak: thousands of mixed unary, streaming and cancelled calls
+ * against a fake Gemini that injects faults at random with a fixed seed (resets, cut streams, garbage, 429
+ * and 503 with a short server delay, error events, stalls). Every call ends in the correct answer or a
+ * typed {@link GeminiException}; no text is duplicated or lost across retries; no Netty buffer leaks (leak
  * detector at {@code PARANOID}); the heap returns to its baseline; cancelled calls give their connections
  * back, so a pool exactly as large as the concurrency still serves every call afterwards.
  */
