@@ -16,8 +16,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -42,6 +45,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
@@ -87,6 +91,8 @@ import io.github.geminicomet.tool.ToolCallingOptions;
  * <p>A template built without an explicit {@link Builder#connector(ClientHttpConnector) connector}
  * owns its connection pool; {@link #close()} releases it (Spring calls it when the bean is
  * destroyed). Templates derived with {@link #mutate()} share the pool of the template they came from.
+ * Its calls go straight to that pool's Reactor Netty {@code HttpClient}, or through {@link WebClient}
+ * (see {@link Transport}).
  *
  * @author gemini-comet
  * @since 0.1.0
@@ -117,6 +123,20 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
 	private final WebClient webClient;
+
+	/** The template's own Reactor Netty client for calls that take and give JSON, unless they go through WebClient. */
+	private final @Nullable HttpClient jsonClient;
+
+	/** The same with a JSON body to send. */
+	private final @Nullable HttpClient jsonBodyClient;
+
+	/** The same for streams of server-sent events. */
+	private final @Nullable HttpClient eventStreamClient;
+
+	/** The client those are derived from, shared with variants made by {@link #mutate()}. */
+	private final @Nullable HttpClient httpClient;
+
+	private final NettyDataBufferFactory bufferFactory = new NettyDataBufferFactory(ByteBufAllocator.DEFAULT);
 
 	private final ObjectReader responseReader;
 
@@ -170,11 +190,30 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 	private static final GeminiObservationConvention DEFAULT_CONVENTION = new DefaultGeminiObservationConvention();
 
-	GeminiTemplate(Builder builder, WebClient webClient, ClientHttpConnector connector, JsonMapper jsonMapper,
+	GeminiTemplate(Builder builder, WebClient webClient, ClientHttpConnector connector,
+			@Nullable HttpClient httpClient, JsonMapper jsonMapper,
 			@Nullable ConnectionProvider ownedConnectionProvider) {
 		this.builder = builder;
 		this.connector = connector;
 		this.webClient = webClient;
+		this.httpClient = httpClient;
+		if (httpClient != null && builder.transport == Transport.REACTOR_NETTY) {
+			// headers fixed once here, so that a call only copies the client's configuration once (post())
+			HttpHeaders defaults = builder.defaultHeaders;
+			HttpClient direct = defaults.isEmpty() ? httpClient
+					: httpClient.headers((headers) -> defaults.forEach(headers::set));
+			this.jsonClient = direct.headers((headers) -> headers.set(HttpHeaderNames.ACCEPT, MediaType.APPLICATION_JSON_VALUE));
+			this.jsonBodyClient = this.jsonClient
+				.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE));
+			this.eventStreamClient = direct.headers((headers) -> headers
+				.set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+				.set(HttpHeaderNames.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE));
+		}
+		else {
+			this.jsonClient = null;
+			this.jsonBodyClient = null;
+			this.eventStreamClient = null;
+		}
 		this.jsonMapper = jsonMapper;
 		this.responseReader = jsonMapper.readerFor(GenerateContentResponse.class);
 		// made here, off the event loops: Jackson creates a deserializer under a lock the first time it
@@ -222,6 +261,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		Builder copy = new Builder(this.builder);
 		if (copy.connector == null) {
 			copy.sharedConnector = this.connector;
+			copy.sharedHttpClient = this.httpClient;
 			copy.sharedConnectorSettings = this.builder.connectorSettings();
 		}
 		copy.sharedLimiter = this.limiter;
@@ -271,14 +311,8 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		String name = modelName(model);
 		this.requestValidator.validate(name, request);
 		URI uri = URI.create(this.modelsUrl + name + ":generateContent");
-		Mono<GenerateContentResponse> attempt = Mono.defer(() -> this.webClient.post()
-			.uri(uri)
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.bodyValue(writeRequest(request))
-			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? readResponse(response, uri)
-					: errorFrom(response, uri)))
-			.onErrorMap((ex) -> translate(ex, uri, -1));
+		Mono<GenerateContentResponse> attempt = Mono
+			.defer(() -> send(HttpMethod.POST, uri, writeRequest(request), this.responseReader));
 		Mono<GenerateContentResponse> retried = retriedWithinCallTimeout(attempt, HttpMethod.POST, uri);
 		return Mono.deferContextual((contextView) -> {
 			ObservedCall observed = observe(contextView, name, false, uri, request);
@@ -318,16 +352,41 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	private Flux<GenerateContentResponse> streamAttempt(URI uri, GenerateContentRequest request) {
 		return Flux.defer(() -> {
 			StreamState state = new StreamState(uri);
-			return this.webClient.post()
-				.uri(uri)
-				.contentType(MediaType.APPLICATION_JSON)
-				.accept(TEXT_EVENT_STREAM)
-				.bodyValue(writeRequest(request))
-				.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful() ? readStream(response, state)
-						: this.<GenerateContentResponse>errorFrom(response, uri).flux())
-				.transform((events) -> (this.firstByteTimeout != null)
-						? events.timeout(Mono.delay(this.firstByteTimeout), (event) -> Mono.never()) : events)
-				.onErrorMap((ex) -> translate(ex, uri, state.events));
+			byte[] body = writeRequest(request);
+			Flux<GenerateContentResponse> events;
+			if (this.eventStreamClient != null) {
+				events = this.eventStreamClient.post()
+					.uri(uri)
+					.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
+					.responseConnection((response, connection) -> {
+						state.responded = true;
+						HttpStatusCode status = HttpStatusCode.valueOf(response.status().code());
+						Flux<DataBuffer> buffers = body(connection);
+						return (status.is2xxSuccessful() ? readStream(buffers, state)
+								: this.<GenerateContentResponse>errorFrom(status,
+										response.responseHeaders().get(HttpHeaders.RETRY_AFTER), buffers,
+										HttpMethod.POST, uri)
+									.flux())
+							.doOnCancel(connection::dispose);
+					});
+			}
+			else {
+				events = this.webClient.post()
+					.uri(uri)
+					.contentType(MediaType.APPLICATION_JSON)
+					.accept(TEXT_EVENT_STREAM)
+					.bodyValue(body)
+					.exchangeToFlux((response) -> {
+						state.responded = true;
+						return response.statusCode().is2xxSuccessful()
+								? readStream(response.body(BodyExtractors.toDataBuffers()), state)
+								: this.<GenerateContentResponse>errorFrom(response, HttpMethod.POST, uri).flux();
+					});
+			}
+			return events
+				.transform((flux) -> (this.firstByteTimeout != null)
+						? flux.timeout(Mono.delay(this.firstByteTimeout), (event) -> Mono.never()) : flux)
+				.onErrorMap((ex) -> translate(ex, HttpMethod.POST, uri, state.events, !state.responded));
 		});
 	}
 
@@ -406,21 +465,51 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	 */
 	<T> Mono<T> exchange(HttpMethod method, String path, @Nullable Object body, Class<T> responseType) {
 		URI uri = URI.create(this.modelsUrl.substring(0, this.modelsUrl.length() - "models/".length()) + path);
-		ObjectReader reader = this.jsonMapper.readerFor(responseType);
-		Mono<T> attempt = Mono.defer(() -> {
-			WebClient.RequestBodySpec spec = this.webClient.method(method).uri(uri).accept(MediaType.APPLICATION_JSON);
-			WebClient.RequestHeadersSpec<?> request = (body != null)
-					? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(this.jsonMapper.writeValueAsBytes(body))
-					: spec;
-			return request.exchangeToMono((response) -> {
-				if (!response.statusCode().is2xxSuccessful()) {
-					return errorFrom(response, method, uri);
-				}
-				return (responseType == Void.class) ? response.releaseBody().then(Mono.<T>empty())
-						: this.<T>readBody(response, method, uri, reader);
-			});
-		}).onErrorMap((ex) -> translate(ex, method, uri, -1));
+		ObjectReader reader = (responseType != Void.class) ? this.jsonMapper.readerFor(responseType) : null;
+		Mono<T> attempt = Mono
+			.defer(() -> send(method, uri, (body != null) ? this.jsonMapper.writeValueAsBytes(body) : null, reader));
 		return retriedWithinCallTimeout(attempt, method, uri);
+	}
+
+	/**
+	 * One attempt of a unary call: send the body (JSON, if any) and read the answer whole, within the
+	 * in-memory limit, as JSON with the reader ({@code null} to ignore it), or map the error it carries.
+	 * Goes straight to the template's own Reactor Netty client, or through WebClient for
+	 * {@link Transport#WEB_CLIENT} or a given connector.
+	 */
+	private <T> Mono<T> send(HttpMethod method, URI uri, byte @Nullable [] body, @Nullable ObjectReader reader) {
+		if (this.jsonClient != null && this.jsonBodyClient != null) {
+			boolean[] responded = new boolean[1];
+			HttpClient.RequestSender sender = ((body != null) ? this.jsonBodyClient : this.jsonClient)
+				.request(io.netty.handler.codec.http.HttpMethod.valueOf(method.name()))
+				.uri(uri);
+			HttpClient.ResponseReceiver<?> receiver = (body != null)
+					? sender.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body))) : sender;
+			return receiver.responseConnection((response, connection) -> {
+				responded[0] = true;
+				HttpStatusCode status = HttpStatusCode.valueOf(response.status().code());
+				Mono<T> result;
+				if (!status.is2xxSuccessful()) {
+					result = errorFrom(status, response.responseHeaders().get(HttpHeaders.RETRY_AFTER),
+							body(connection), method, uri);
+				}
+				else {
+					result = (reader != null) ? this.<T>readBody(body(connection), status, method, uri, reader)
+							: connection.inbound().receive().then(Mono.<T>empty());
+				}
+				return result.doOnCancel(connection::dispose);
+			}).singleOrEmpty().onErrorMap((ex) -> translate(ex, method, uri, -1, !responded[0]));
+		}
+		WebClient.RequestBodySpec spec = this.webClient.method(method).uri(uri).accept(MediaType.APPLICATION_JSON);
+		WebClient.RequestHeadersSpec<?> request = (body != null)
+				? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
+		return request.exchangeToMono((response) -> {
+			if (!response.statusCode().is2xxSuccessful()) {
+				return errorFrom(response, method, uri);
+			}
+			return (reader != null) ? this.<T>readBody(response.body(BodyExtractors.toDataBuffers()),
+					response.statusCode(), method, uri, reader) : response.releaseBody().then(Mono.<T>empty());
+		}).onErrorMap((ex) -> translate(ex, method, uri, -1, ex instanceof WebClientRequestException));
 	}
 
 	/**
@@ -547,16 +636,20 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		return this.requestWriter.writeValueAsBytes(effective);
 	}
 
-	private Mono<GenerateContentResponse> readResponse(ClientResponse response, URI uri) {
-		return readBody(response, HttpMethod.POST, uri, this.responseReader);
+	/**
+	 * The body of a response from Reactor Netty as data buffers, each retained for its reader, which
+	 * releases it (Reactor Netty releases its own reference once the buffer is handed on).
+	 */
+	private Flux<DataBuffer> body(reactor.netty.Connection connection) {
+		return connection.inbound().receive().retain().map(this.bufferFactory::wrap);
 	}
 
-	private <T> Mono<T> readBody(ClientResponse response, HttpMethod method, URI uri, ObjectReader reader) {
-		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), this.maxInMemorySize)
+	private <T> Mono<T> readBody(Flux<DataBuffer> body, HttpStatusCode status, HttpMethod method, URI uri,
+			ObjectReader reader) {
+		return DataBufferUtils.join(body, this.maxInMemorySize)
 			.map((buffer) -> GeminiTemplate.<T>parseBody(buffer, reader))
 			.switchIfEmpty(Mono.error(() -> new GeminiMalformedResponseException(
-					"Gemini answered " + response.statusCode().value() + " with an empty body", method, uri,
-					null)));
+					"Gemini answered " + status.value() + " with an empty body", method, uri, null)));
 	}
 
 	private static <T> T parseBody(DataBuffer buffer, ObjectReader reader) {
@@ -568,14 +661,13 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		}
 	}
 
-	private Flux<GenerateContentResponse> readStream(ClientResponse response, StreamState state) {
+	private Flux<GenerateContentResponse> readStream(Flux<DataBuffer> body, StreamState state) {
 		ServerSentEventParser<GenerateContentResponse> parser = new ServerSentEventParser<>(
 				(bytes, length) -> parseEventUnlessFailed(bytes, length, state), this.maxEventSize);
 		// the mapper never throws and releases each buffer exactly once; a failure (error event, invalid
 		// JSON, event too large) travels as the last item after the events read before it, so those
 		// reach the subscriber first, as they would had they come in an earlier buffer
-		return response.body(BodyExtractors.toDataBuffers())
-			.concatMapIterable((buffer) -> {
+		return body.concatMapIterable((buffer) -> {
 				try {
 					return state.thenFailure(parser.feed(buffer));
 				}
@@ -677,19 +769,34 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		return true;
 	}
 
-	private <T> Mono<T> errorFrom(ClientResponse response, URI uri) {
-		return errorFrom(response, HttpMethod.POST, uri);
+	private <T> Mono<T> errorFrom(ClientResponse response, HttpMethod method, URI uri) {
+		return errorFrom(response.statusCode(), response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+				response.body(BodyExtractors.toDataBuffers()), method, uri);
 	}
 
-	private <T> Mono<T> errorFrom(ClientResponse response, HttpMethod method, URI uri) {
-		HttpStatusCode status = response.statusCode();
-		Duration retryAfter = parseRetryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER));
-		return response.bodyToMono(byte[].class)
+	/**
+	 * The typed error for a response that is not 2xx, with its body (read within the in-memory limit) and
+	 * the server's {@code Retry-After}.
+	 */
+	private <T> Mono<T> errorFrom(HttpStatusCode status, @Nullable String retryAfterHeader, Flux<DataBuffer> body,
+			HttpMethod method, URI uri) {
+		Duration retryAfter = parseRetryAfter(retryAfterHeader);
+		return DataBufferUtils.join(body, this.maxInMemorySize)
+			.map((buffer) -> {
+				try {
+					byte[] bytes = new byte[buffer.readableByteCount()];
+					buffer.read(bytes);
+					return bytes;
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+			})
 			.onErrorResume((ex) -> Mono.empty())
 			.defaultIfEmpty(new byte[0])
 			.flatMap((bytes) -> {
-				String body = new String(bytes, StandardCharsets.UTF_8);
-				return Mono.error(createResponseException(status, decodeError(body), body, method, uri, retryAfter));
+				String text = new String(bytes, StandardCharsets.UTF_8);
+				return Mono.error(createResponseException(status, decodeError(text), text, method, uri, retryAfter));
 			});
 	}
 
@@ -784,11 +891,12 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		}
 	}
 
-	private Throwable translate(Throwable ex, URI uri, int events) {
-		return translate(ex, HttpMethod.POST, uri, events);
-	}
-
-	private Throwable translate(Throwable ex, HttpMethod method, URI uri, int events) {
+	/**
+	 * Map a failure of one attempt to a {@link GeminiException}; {@code beforeResponse} says whether it
+	 * happened before the response's status line arrived (so, unless it is a read timeout, the request
+	 * may not have reached the server).
+	 */
+	private Throwable translate(Throwable ex, HttpMethod method, URI uri, int events, boolean beforeResponse) {
 		if (ex instanceof GeminiException) {
 			return ex;
 		}
@@ -817,7 +925,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			return new GeminiRequestException("No event arrived within the first-byte timeout of "
 					+ this.firstByteTimeout + " (cometapi.gemini.first-byte-timeout)", method, uri, ex);
 		}
-		if (ex instanceof WebClientRequestException && !(cause instanceof ReadTimeoutException)) {
+		if (beforeResponse && !(cause instanceof ReadTimeoutException)) {
 			GeminiRequestException failure = new GeminiRequestException("Request to Gemini failed: " + reason,
 					method, uri, ex);
 			failure.markConnectionFailure();
@@ -920,6 +1028,8 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 		private @Nullable RuntimeException failure;
 
+		private boolean responded;
+
 		StreamState(URI uri) {
 			this.uri = uri;
 		}
@@ -957,6 +1067,29 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 					+ " events without a finishReason or blockReason; the answer is incomplete", HttpMethod.POST,
 					this.uri, this.events, null));
 		}
+
+	}
+
+	/**
+	 * How a template's calls reach its Reactor Netty client.
+	 *
+	 * @since 0.1.0
+	 */
+	public enum Transport {
+
+		/**
+		 * Straight to Reactor Netty's {@code HttpClient}: the least work per call. Observed by the template's
+		 * own {@code gen_ai} observation; the filters and observations of the {@link WebClient.Builder} do
+		 * not see these calls.
+		 */
+		REACTOR_NETTY,
+
+		/**
+		 * Through a {@link WebClient} built from the {@link Builder#webClientBuilder WebClient.Builder}
+		 * (Spring Boot's, with its filters and {@code http.client.requests} observation), at the cost of
+		 * WebClient's exchange on every call.
+		 */
+		WEB_CLIENT
 
 	}
 
@@ -1000,6 +1133,10 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		private int structuredOutputMaxRepairAttempts;
 
 		private @Nullable ClientHttpConnector sharedConnector;
+
+		private @Nullable HttpClient sharedHttpClient;
+
+		private Transport transport = Transport.REACTOR_NETTY;
 
 		private @Nullable Object sharedConnectorSettings;
 
@@ -1056,6 +1193,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			this.observationConvention = other.observationConvention;
 			this.connectionPool = other.connectionPool;
 			this.wiretap = other.wiretap;
+			this.transport = other.transport;
 			this.maxConcurrentRequests = other.maxConcurrentRequests;
 			this.maxQueuedRequests = other.maxQueuedRequests;
 			this.sharedLimiter = other.sharedLimiter;
@@ -1202,7 +1340,9 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 		/**
 		 * Set a {@link WebClient.Builder} to start from (for example Spring Boot's, with its filters and
-		 * observation registry). It is cloned, never changed.
+		 * observation registry). It is cloned, never changed. Its filters and observations see the calls
+		 * that go through WebClient: all of them with {@link Transport#WEB_CLIENT} or a given
+		 * {@link #connector connector}, none with the default {@link Transport#REACTOR_NETTY}.
 		 * @param webClientBuilder the builder to clone
 		 * @return this builder
 		 */
@@ -1313,6 +1453,21 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		 */
 		public Builder wiretap(boolean wiretap) {
 			this.wiretap = wiretap;
+			return this;
+		}
+
+		/**
+		 * Set how calls reach the template's own Reactor Netty client: straight
+		 * ({@link Transport#REACTOR_NETTY}, the default) or through {@link WebClient}
+		 * ({@link Transport#WEB_CLIENT}), so that the filters and observations of the
+		 * {@link #webClientBuilder WebClient.Builder} see them. Calls always go through WebClient when a
+		 * {@link #connector connector} is given.
+		 * @param transport the transport
+		 * @return this builder
+		 */
+		public Builder transport(Transport transport) {
+			Assert.notNull(transport, "'transport' must not be null");
+			this.transport = transport;
 			return this;
 		}
 
@@ -1434,8 +1589,10 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper : defaultJsonMapper();
 			ConnectionProvider ownedProvider = null;
 			ClientHttpConnector httpConnector = this.connector;
+			HttpClient ownHttpClient = null;
 			if (httpConnector == null && connectorSettings().equals(this.sharedConnectorSettings)) {
 				httpConnector = this.sharedConnector;
+				ownHttpClient = this.sharedHttpClient;
 			}
 			if (httpConnector == null) {
 				String nettyKey = this.apiKey;
@@ -1458,6 +1615,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 					});
 				}
 				httpConnector = new ReactorClientHttpConnector(httpClient);
+				ownHttpClient = httpClient;
 			}
 			// with the template's own Netty client the key is added below WebClient, so no WebClient-level
 			// logging, filter or observation ever sees it
@@ -1481,7 +1639,8 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 						}
 					}
 				});
-			return new GeminiTemplate(new Builder(this), client.build(), httpConnector, mapper, ownedProvider);
+			return new GeminiTemplate(new Builder(this), client.build(), httpConnector, ownHttpClient, mapper,
+					ownedProvider);
 		}
 
 		/**

@@ -75,7 +75,11 @@ final class ResilienceTestSupport {
 
 	/** A template builder with the test key on {@code baseUrl}, with 3 fast attempts. */
 	static GeminiTemplate.Builder templateBuilder(String baseUrl) {
-		return GeminiTemplate.builder().apiKey(API_KEY).baseUrl(baseUrl).retry(fastRetry(3));
+		return GeminiTemplate.builder()
+			.apiKey(API_KEY)
+			.baseUrl(baseUrl)
+			.retry(fastRetry(3))
+			.transport(TemplateFixtures.TRANSPORT);
 	}
 
 	/** A WireMock server on a random port of 127.0.0.1. */

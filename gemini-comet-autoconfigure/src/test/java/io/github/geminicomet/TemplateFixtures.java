@@ -30,6 +30,14 @@ final class TemplateFixtures {
 	/** The longest any reactive assertion waits: far above what a passing test needs. */
 	static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+	/**
+	 * The transport of the templates the fixtures build: {@code REACTOR_NETTY} unless the system property
+	 * {@code gemini.test.transport} says otherwise (the build runs the template tests once more with
+	 * {@code WEB_CLIENT}).
+	 */
+	static final GeminiTemplate.Transport TRANSPORT = GeminiTemplate.Transport
+		.valueOf(System.getProperty("gemini.test.transport", GeminiTemplate.Transport.REACTOR_NETTY.name()));
+
 	/** Line endings of server-sent events. */
 	static final String CRLF = "\r\n";
 
@@ -57,7 +65,11 @@ final class TemplateFixtures {
 	 * call is exactly one exchange.
 	 */
 	static GeminiTemplate.Builder templateBuilder(String baseUrl) {
-		return GeminiTemplate.builder().apiKey(API_KEY).baseUrl(baseUrl).retry(RetrySettings.NONE);
+		return GeminiTemplate.builder()
+			.apiKey(API_KEY)
+			.baseUrl(baseUrl)
+			.retry(RetrySettings.NONE)
+			.transport(TRANSPORT);
 	}
 
 	/** The URI a template built on {@code baseUrl} calls for {@code model} and {@code operator}. */

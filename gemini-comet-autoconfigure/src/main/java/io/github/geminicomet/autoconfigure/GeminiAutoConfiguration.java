@@ -84,6 +84,7 @@ public final class GeminiAutoConfiguration {
 			.retry(retrySettings(properties.getRetry()))
 			.connectionPool(poolSettings(properties.getPool()))
 			.wiretap(properties.isWiretap())
+			.transport(properties.getTransport())
 			.maxConcurrentRequests(properties.getMaxConcurrentRequests())
 			.maxQueuedRequests(properties.getMaxQueuedRequests())
 			.thinkingValidation(properties.getThinkingValidation())

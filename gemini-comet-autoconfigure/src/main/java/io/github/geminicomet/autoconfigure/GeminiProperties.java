@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import io.github.geminicomet.AuthScheme;
+import io.github.geminicomet.GeminiTemplate;
 import io.github.geminicomet.ThinkingValidation;
 import io.github.geminicomet.model.ThinkingLevel;
 import io.github.geminicomet.tool.ToolErrorPolicy;
@@ -75,6 +76,13 @@ public class GeminiProperties {
 	 * API key masked.
 	 */
 	private boolean wiretap;
+
+	/**
+	 * How calls reach the template's Reactor Netty client: 'reactor-netty' sends them straight (the least
+	 * work per call); 'web-client' sends them through a WebClient cloned from Spring Boot's
+	 * WebClient.Builder, so that its filters and 'http.client.requests' observations see them too.
+	 */
+	private GeminiTemplate.Transport transport = GeminiTemplate.Transport.REACTOR_NETTY;
 
 	/**
 	 * Most requests in flight at once, so that a burst does not turn into a wall of 429 answers; 0 for no
@@ -264,6 +272,14 @@ public class GeminiProperties {
 
 	public void setWiretap(boolean wiretap) {
 		this.wiretap = wiretap;
+	}
+
+	public GeminiTemplate.Transport getTransport() {
+		return this.transport;
+	}
+
+	public void setTransport(GeminiTemplate.Transport transport) {
+		this.transport = transport;
 	}
 
 	public int getMaxConcurrentRequests() {

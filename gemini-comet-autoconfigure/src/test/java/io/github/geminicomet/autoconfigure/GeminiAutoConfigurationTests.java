@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -279,6 +281,29 @@ class GeminiAutoConfigurationTests {
 					.bodyToMono(String.class)
 					.block(Duration.ofSeconds(10));
 				server.verify(getRequestedFor(urlEqualTo("/other")).withHeader("x-goog-api-key", absent()));
+			});
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "(not set), 0", "reactor-netty, 0", "web-client, 1" })
+	void transportPropertyDecidesWhetherBootWebClientFiltersSeeTheCalls(String transport, int filtered) {
+		java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+		this.contextRunner.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class))
+			.withBean(org.springframework.boot.webclient.WebClientCustomizer.class,
+					() -> (builder) -> builder.filter((request, next) -> {
+						seen.incrementAndGet();
+						return next.exchange(request);
+					}))
+			.withPropertyValues("cometapi.gemini.api-key=test-key", baseUrl())
+			.withPropertyValues(transport.startsWith("(") ? new String[0]
+					: new String[] { "cometapi.gemini.transport=" + transport })
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				String text = context.getBean(GeminiTemplate.class).generateText("hi").block(Duration.ofSeconds(10));
+				assertThat(text).isEqualTo("Rex");
+				assertThat(seen).hasValue(filtered);
+				server.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-2.5-flash:generateContent"))
+					.withHeader("x-goog-api-key", equalTo("test-key")));
 			});
 	}
 
