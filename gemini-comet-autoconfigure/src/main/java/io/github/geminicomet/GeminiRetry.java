@@ -5,16 +5,19 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
-import org.reactivestreams.Publisher;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
- * Reactor {@link Retry} for {@link RetrySettings}: exponential backoff with jitter, or the delay the
- * server asked for, and a final error that says how many attempts ran.
+ * Retries for {@link RetrySettings}: exponential backoff with jitter, or the delay the server asked for,
+ * and a final error that says how many attempts ran.
+ *
+ * <p>Written as a resubscription from {@code onErrorResume} rather than a Reactor {@code Retry} for
+ * {@code retryWhen}: a call that succeeds at once (nearly all of them) then costs one operator, where
+ * {@code retryWhen} sets up a companion sink, its queue and its subscribers on every subscription.
  */
-final class GeminiRetry extends Retry {
+final class GeminiRetry {
 
 	private final RetrySettings settings;
 
@@ -25,24 +28,53 @@ final class GeminiRetry extends Retry {
 		this.retryable = retryable;
 	}
 
-	@Override
-	public Publisher<?> generateCompanion(Flux<RetrySignal> signals) {
-		return signals.concatMap((signal) -> {
-			Throwable failure = signal.failure();
-			long attempts = signal.totalRetries() + 1;
-			if (!this.retryable.test(failure)) {
-				return Mono.error(withAttempts(failure, attempts));
-			}
-			Optional<Duration> serverDelay = serverDelay(failure);
-			if (serverDelay.isPresent() && serverDelay.get().compareTo(this.settings.maxServerDelay()) > 0) {
-				return Mono.error(withAttempts(failure, attempts));
-			}
-			if (attempts >= this.settings.maxAttempts()) {
-				return Mono.error(withAttempts(failure, attempts));
-			}
-			Duration delay = serverDelay.orElseGet(() -> backoff(signal.totalRetries()));
-			return Mono.delay(delay);
+	/**
+	 * Subscribe to {@code attempt} again after each failure the settings allow to retry.
+	 * @param attempt the call, subscribed once per attempt
+	 * @return the retried call
+	 */
+	<T> Mono<T> apply(Mono<T> attempt) {
+		return apply(attempt, 1);
+	}
+
+	/**
+	 * Subscribe to {@code attempt} again after each failure the settings and the predicate allow to retry.
+	 * @param attempt the call, subscribed once per attempt
+	 * @return the retried call
+	 */
+	<T> Flux<T> apply(Flux<T> attempt) {
+		return apply(attempt, 1);
+	}
+
+	private <T> Mono<T> apply(Mono<T> attempt, long attempts) {
+		return attempt.onErrorResume((failure) -> {
+			Duration delay = nextDelay(failure, attempts);
+			return (delay != null) ? Mono.delay(delay).then(apply(attempt, attempts + 1))
+					: Mono.error(withAttempts(failure, attempts));
 		});
+	}
+
+	private <T> Flux<T> apply(Flux<T> attempt, long attempts) {
+		return attempt.onErrorResume((failure) -> {
+			Duration delay = nextDelay(failure, attempts);
+			return (delay != null) ? Mono.delay(delay).thenMany(apply(attempt, attempts + 1))
+					: Flux.error(withAttempts(failure, attempts));
+		});
+	}
+
+	/**
+	 * The wait before the next attempt after {@code failure} ended attempt number {@code attempts}, or
+	 * {@code null} to give up.
+	 */
+	private @Nullable Duration nextDelay(Throwable failure, long attempts) {
+		if (!this.retryable.test(failure) || attempts >= this.settings.maxAttempts()) {
+			return null;
+		}
+		Optional<Duration> serverDelay = serverDelay(failure);
+		if (serverDelay.isPresent() && serverDelay.get().compareTo(this.settings.maxServerDelay()) > 0) {
+			return null;
+		}
+		return serverDelay.orElseGet(() -> backoff(attempts - 1));
 	}
 
 	private Duration backoff(long retries) {

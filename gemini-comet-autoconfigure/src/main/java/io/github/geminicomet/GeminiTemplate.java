@@ -340,7 +340,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			AtomicBoolean emitted = new AtomicBoolean();
 			return this.limiter.limit(streamAttempt(uri, request), HttpMethod.POST, uri)
 				.doOnNext((event) -> emitted.set(true))
-				.retryWhen(new GeminiRetry(this.retrySettings, (ex) -> !emitted.get() && isRetryable(ex)))
+				.transform(new GeminiRetry(this.retrySettings, (ex) -> !emitted.get() && isRetryable(ex))::apply)
 				.doOnNext(observed::onChunk)
 				.doOnError(observed::onError)
 				.doOnCancel(observed::onCancel)
@@ -358,16 +358,15 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 				events = this.eventStreamClient.post()
 					.uri(uri)
 					.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
-					.responseConnection((response, connection) -> {
+					.response((response, content) -> {
 						state.responded = true;
+						Flux<DataBuffer> buffers = dataBuffers(content);
 						HttpStatusCode status = HttpStatusCode.valueOf(response.status().code());
-						Flux<DataBuffer> buffers = body(connection);
-						return (status.is2xxSuccessful() ? readStream(buffers, state)
+						return status.is2xxSuccessful() ? readStream(buffers, state)
 								: this.<GenerateContentResponse>errorFrom(status,
 										response.responseHeaders().get(HttpHeaders.RETRY_AFTER), buffers,
 										HttpMethod.POST, uri)
-									.flux())
-							.doOnCancel(connection::dispose);
+									.flux();
 					});
 			}
 			else {
@@ -485,20 +484,19 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 				.uri(uri);
 			HttpClient.ResponseReceiver<?> receiver = (body != null)
 					? sender.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body))) : sender;
-			return receiver.responseConnection((response, connection) -> {
+			return receiver.response((response, received) -> {
 				responded[0] = true;
+				Flux<DataBuffer> content = dataBuffers(received);
 				HttpStatusCode status = HttpStatusCode.valueOf(response.status().code());
-				Mono<T> result;
 				if (!status.is2xxSuccessful()) {
-					result = errorFrom(status, response.responseHeaders().get(HttpHeaders.RETRY_AFTER),
-							body(connection), method, uri);
+					return errorFrom(status, response.responseHeaders().get(HttpHeaders.RETRY_AFTER), content, method,
+							uri);
 				}
-				else {
-					result = (reader != null) ? this.<T>readBody(body(connection), status, method, uri, reader)
-							: connection.inbound().receive().then(Mono.<T>empty());
-				}
-				return result.doOnCancel(connection::dispose);
-			}).singleOrEmpty().onErrorMap((ex) -> translate(ex, method, uri, -1, !responded[0]));
+				return (reader != null) ? this.<T>readBody(content, status, method, uri, reader)
+						: content.doOnNext(DataBufferUtils::release).then(Mono.<T>empty());
+			})
+				.singleOrEmpty()
+				.onErrorMap((ex) -> translate(ex, method, uri, -1, !responded[0]));
 		}
 		WebClient.RequestBodySpec spec = this.webClient.method(method).uri(uri).accept(MediaType.APPLICATION_JSON);
 		WebClient.RequestHeadersSpec<?> request = (body != null)
@@ -517,7 +515,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	 */
 	private <T> Mono<T> retriedWithinCallTimeout(Mono<T> attempt, HttpMethod method, URI uri) {
 		Mono<T> call = this.limiter.limit(attempt, method, uri)
-			.retryWhen(new GeminiRetry(this.retrySettings, GeminiTemplate::isRetryable));
+			.transform(new GeminiRetry(this.retrySettings, GeminiTemplate::isRetryable)::apply);
 		if (this.callTimeout != null) {
 			Duration limit = this.callTimeout;
 			// with a fallback Reactor builds no description of the operator chain on every subscription
@@ -637,11 +635,12 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	}
 
 	/**
-	 * The body of a response from Reactor Netty as data buffers, each retained for its reader, which
-	 * releases it (Reactor Netty releases its own reference once the buffer is handed on).
+	 * A response body from Reactor Netty as data buffers, each holding a reference of its own for its
+	 * reader to release: Reactor Netty releases its reference once the buffer is handed on, and the rest
+	 * of a body nobody reads when the exchange ends. Cancelling the body closes the connection.
 	 */
-	private Flux<DataBuffer> body(reactor.netty.Connection connection) {
-		return connection.inbound().receive().retain().map(this.bufferFactory::wrap);
+	private Flux<DataBuffer> dataBuffers(reactor.netty.ByteBufFlux body) {
+		return body.map((buffer) -> this.bufferFactory.wrap(buffer.retain()));
 	}
 
 	private <T> Mono<T> readBody(Flux<DataBuffer> body, HttpStatusCode status, HttpMethod method, URI uri,

@@ -374,7 +374,7 @@ class GeminiTemplateResilienceTests {
 				Duration.ofSeconds(30));
 		AtomicInteger attempts = new AtomicInteger();
 		StepVerifier.withVirtualTime(() -> Mono.defer(() -> (attempts.incrementAndGet() < 3) ? Mono.error(unavailable)
-				: Mono.just("ok")).retryWhen(new GeminiRetry(settings, (ex) -> true)))
+				: Mono.just("ok")).transform(new GeminiRetry(settings, (ex) -> true)::apply))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(3999))
 			.thenAwait(Duration.ofMillis(1))
@@ -392,7 +392,7 @@ class GeminiTemplateResilienceTests {
 		// waits of 100, 200, 300 (capped) and 300 ms
 		StepVerifier.withVirtualTime(() -> Mono.defer(() -> (attempts.incrementAndGet() < 5)
 				? Mono.error(new IllegalStateException("boom")) : Mono.just("ok"))
-			.retryWhen(new GeminiRetry(settings, (ex) -> true)))
+			.transform(new GeminiRetry(settings, (ex) -> true)::apply))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(899))
 			.thenAwait(Duration.ofMillis(1))
@@ -409,7 +409,7 @@ class GeminiTemplateResilienceTests {
 		AtomicInteger attempts = new AtomicInteger();
 		StepVerifier.withVirtualTime(() -> Mono.defer(() -> (attempts.incrementAndGet() < 2)
 				? Mono.error(new IllegalStateException("boom")) : Mono.just("ok"))
-			.retryWhen(new GeminiRetry(settings, (ex) -> true)))
+			.transform(new GeminiRetry(settings, (ex) -> true)::apply))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(499))
 			.thenAwait(Duration.ofMillis(501))
