@@ -10,7 +10,6 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.util.Assert;
 
 import io.github.geminicomet.model.Content;
-import io.github.geminicomet.model.GenerateContentResponse;
 
 /**
  * {@link ObservationHandler} that logs the prompt and the answer of each Gemini call at {@code DEBUG}
@@ -19,8 +18,8 @@ import io.github.geminicomet.model.GenerateContentResponse;
  * {@code cometapi.gemini.observations.log-content=true}).
  *
  * <p>The prompt is the text of the request's last content, logged when the call starts. The answer is
- * logged when the call ends: the whole text of a unary answer; for a stream, whose events are deltas,
- * the text of its last event.
+ * logged when the call ends: the text of a unary answer, or of all a stream's events joined (the
+ * context keeps no more of it than is logged).
  *
  * @author gemini-comet
  * @since 0.1.0
@@ -60,6 +59,7 @@ public class GeminiContentLoggingObservationHandler implements ObservationHandle
 	@Override
 	public void onStart(GeminiObservationContext context) {
 		if (logger.isDebugEnabled()) {
+			context.captureAnswerText(this.maxLength);
 			List<Content> contents = context.getRequest().contents();
 			String prompt = (contents != null && !contents.isEmpty()) ? contents.get(contents.size() - 1).text() : "";
 			logger.debug("Gemini prompt to " + context.getRequestModel() + ": " + truncate(prompt));
@@ -69,21 +69,23 @@ public class GeminiContentLoggingObservationHandler implements ObservationHandle
 	@Override
 	public void onStop(GeminiObservationContext context) {
 		if (logger.isDebugEnabled()) {
-			GenerateContentResponse response = context.getResponse();
-			String text = (response != null) ? response.text() : "";
 			String what = context.isStreaming()
 					? "Gemini stream from " + context.getRequestModel() + " ended after " + context.getChunkCount()
-							+ " events; last event"
+							+ " events"
 					: "Gemini answer from " + context.getRequestModel();
-			logger.debug(what + ": " + truncate(text));
+			logger.debug(what + ": " + truncate(context.getAnswerText(), context.getAnswerTextLength()));
 		}
 	}
 
 	private String truncate(String text) {
-		if (text.length() <= this.maxLength) {
+		return truncate(text, text.length());
+	}
+
+	private String truncate(String text, long length) {
+		if (length <= this.maxLength) {
 			return text;
 		}
-		return text.substring(0, this.maxLength) + "... (" + text.length() + " characters)";
+		return text.substring(0, Math.min(this.maxLength, text.length())) + "... (" + length + " characters)";
 	}
 
 }

@@ -37,6 +37,12 @@ public class GeminiObservationContext extends Observation.Context {
 
 	private @Nullable GenerateContentResponse response;
 
+	private int answerTextLimit;
+
+	private @Nullable StringBuilder answerText;
+
+	private long answerTextLength;
+
 	private @Nullable UsageMetadata usage;
 
 	private @Nullable String responseModel;
@@ -215,6 +221,53 @@ public class GeminiObservationContext extends Observation.Context {
 		}
 		this.chunkCount++;
 		onResponse(event);
+		if (this.answerText != null) {
+			String text = event.text();
+			this.answerTextLength += text.length();
+			int room = this.answerTextLimit - this.answerText.length();
+			if (room > 0) {
+				this.answerText.append(text, 0, Math.min(room, text.length()));
+			}
+		}
+	}
+
+	/**
+	 * Keep the answer text of a stream as its events arrive, up to {@code limit} characters, for
+	 * {@link #getAnswerText()}. Streams keep none unless a handler asks for it in
+	 * {@link io.micrometer.observation.ObservationHandler#onStart onStart}.
+	 * @param limit the most characters kept
+	 */
+	public void captureAnswerText(int limit) {
+		if (limit > this.answerTextLimit) {
+			this.answerTextLimit = limit;
+			if (this.answerText == null) {
+				this.answerText = new StringBuilder(Math.min(limit, 256));
+			}
+		}
+	}
+
+	/**
+	 * Return the answer's text, thoughts left out: a unary answer's whole text, or the text of a stream's
+	 * events joined, as far as {@link #captureAnswerText(int) captured}.
+	 * @return the answer text, empty when none arrived
+	 */
+	public String getAnswerText() {
+		if (this.streaming) {
+			return (this.answerText != null) ? this.answerText.toString() : "";
+		}
+		return (this.response != null) ? this.response.text() : "";
+	}
+
+	/**
+	 * Return the length of the whole answer text, of which {@link #getAnswerText()} may hold only the
+	 * captured start.
+	 * @return the number of characters of the answer
+	 */
+	public long getAnswerTextLength() {
+		if (this.streaming) {
+			return this.answerTextLength;
+		}
+		return (this.response != null) ? this.response.text().length() : 0;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationHandler;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +21,9 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +35,7 @@ import io.github.geminicomet.autoconfigure.health.GeminiHealthContributorAutoCon
 import io.github.geminicomet.observation.GeminiContentLoggingObservationHandler;
 import io.github.geminicomet.observation.GeminiMeterObservationHandler;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -130,6 +134,30 @@ class GeminiObservationAutoConfigurationTests {
 
 	@Test
 	void contentLoggingWhenOnWarnsAtStartupAndLogsPromptAndAnswerAtDebug(CapturedOutput output) {
+		runWithContentLoggedAtDebug((context) -> {
+			assertThat(context).hasSingleBean(GeminiContentLoggingObservationHandler.class);
+			assertThat(output).contains("cometapi.gemini.observations.log-content is on");
+			context.getBean(GeminiTemplate.class).generateText("Name a dog, please").block(TIMEOUT);
+			await().atMost(TIMEOUT).untilAsserted(() -> assertThat(output).contains("Rex the ... (13 characters)"));
+			assertThat(output).contains("Name a d... (18 characters)").doesNotContain("Name a dog, please");
+		});
+	}
+
+	@Test
+	void contentLoggingLogsTheWholeTextOfAStreamTruncated(CapturedOutput output) {
+		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse"))
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+				.withBody(event("Rex", null) + event(" the", null) + event(" brave", "STOP"))));
+		runWithContentLoggedAtDebug((context) -> {
+			assertThat(context.getBean(GeminiTemplate.class).streamText("Name a dog").collectList().block(TIMEOUT))
+				.containsExactly("Rex", " the", " brave");
+			await().atMost(TIMEOUT).untilAsserted(() -> assertThat(output)
+				.contains("Gemini stream from gemini-2.5-flash ended after 3 events: Rex the ... (13 characters)"));
+		});
+	}
+
+	/** Run with content logging on, 8 characters of each text, its logger at DEBUG. */
+	private void runWithContentLoggedAtDebug(ContextConsumer<AssertableApplicationContext> test) {
 		LoggingSystem loggingSystem = LoggingSystem.get(getClass().getClassLoader());
 		String category = GeminiContentLoggingObservationHandler.class.getName();
 		loggingSystem.setLogLevel(category, LogLevel.DEBUG);
@@ -137,18 +165,16 @@ class GeminiObservationAutoConfigurationTests {
 			this.contextRunner
 				.withPropertyValues("cometapi.gemini.observations.log-content=true",
 						"cometapi.gemini.observations.content-max-length=8")
-				.run((context) -> {
-					assertThat(context).hasSingleBean(GeminiContentLoggingObservationHandler.class);
-					assertThat(output).contains("cometapi.gemini.observations.log-content is on");
-					context.getBean(GeminiTemplate.class).generateText("Name a dog, please").block(TIMEOUT);
-					await().atMost(TIMEOUT)
-						.untilAsserted(() -> assertThat(output).contains("Rex the ... (13 characters)"));
-					assertThat(output).contains("Name a d... (18 characters)").doesNotContain("Name a dog, please");
-				});
+				.run(test);
 		}
 		finally {
 			loggingSystem.setLogLevel(category, null);
 		}
+	}
+
+	private static String event(String text, @Nullable String finishReason) {
+		return "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"" + text + "\"}]}"
+				+ ((finishReason != null) ? ",\"finishReason\":\"" + finishReason + "\"" : "") + "}]}\r\n\r\n";
 	}
 
 	@Test
