@@ -27,6 +27,7 @@ import io.github.geminicomet.model.GenerateContentRequest;
 import io.github.geminicomet.model.ListCachedContentsResponse;
 import io.github.geminicomet.model.ListModelsResponse;
 import io.github.geminicomet.model.Model;
+import io.github.geminicomet.observation.GeminiObservationContext;
 
 /**
  * The API's endpoints besides generateContent: paths, bodies and paging, on the template's one JSON
@@ -48,8 +49,8 @@ final class GeminiEndpoints implements CachedContentOperations {
 
 	Mono<CountTokensResponse> countTokens(String model, GenerateContentRequest request) {
 		Assert.notNull(request, "'request' must not be null");
-		return this.template.exchange(HttpMethod.POST, "models/" + model + ":countTokens",
-				CountTokensRequest.of(model, request), CountTokensResponse.class);
+		return this.template.observedExchange(GeminiObservationContext.COUNT_TOKENS, model, request, HttpMethod.POST,
+				"models/" + model + ":countTokens", CountTokensRequest.of(model, request), CountTokensResponse.class);
 	}
 
 	Flux<Model> listModels() {
@@ -60,16 +61,16 @@ final class GeminiEndpoints implements CachedContentOperations {
 	Mono<EmbedContentResponse> embedContent(String model, EmbedContentRequest request) {
 		Assert.notNull(request, "'request' must not be null");
 		EmbedContentRequest body = (request.model() != null) ? request : request.withModel(model);
-		return this.template.exchange(HttpMethod.POST, "models/" + model + ":embedContent", body,
-				EmbedContentResponse.class);
+		return this.template.observedExchange(GeminiObservationContext.EMBEDDINGS, model, null, HttpMethod.POST,
+				"models/" + model + ":embedContent", body, EmbedContentResponse.class);
 	}
 
 	Mono<BatchEmbedContentsResponse> batchEmbedContents(String model, BatchEmbedContentsRequest request) {
 		Assert.notNull(request, "'request' must not be null");
 		Assert.notEmpty(request.requests(), "'request' must hold at least one request");
 		BatchEmbedContentsRequest body = BatchEmbedContentsRequest.of(model, request.requests());
-		return this.template.exchange(HttpMethod.POST, "models/" + model + ":batchEmbedContents", body,
-				BatchEmbedContentsResponse.class);
+		return this.template.observedExchange(GeminiObservationContext.EMBEDDINGS, model, null, HttpMethod.POST,
+				"models/" + model + ":batchEmbedContents", body, BatchEmbedContentsResponse.class);
 	}
 
 	@Override

@@ -315,7 +315,8 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			.defer(() -> send(HttpMethod.POST, uri, writeRequest(request), this.responseReader));
 		Mono<GenerateContentResponse> retried = retriedWithinCallTimeout(attempt, HttpMethod.POST, uri);
 		return Mono.deferContextual((contextView) -> {
-			ObservedCall observed = observe(contextView, name, false, uri, request);
+			ObservedCall observed = observe(contextView, GeminiObservationContext.GENERATE_CONTENT, name, false, uri,
+					request);
 			return retried.doOnNext(observed::onResponse)
 				.doOnError(observed::onError)
 				.doOnCancel(observed::onCancel)
@@ -336,7 +337,8 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		this.requestValidator.validate(name, request);
 		URI uri = URI.create(this.modelsUrl + name + ":streamGenerateContent?alt=sse");
 		return Flux.deferContextual((contextView) -> {
-			ObservedCall observed = observe(contextView, name, true, uri, request);
+			ObservedCall observed = observe(contextView, GeminiObservationContext.GENERATE_CONTENT, name, true, uri,
+					request);
 			AtomicBoolean emitted = new AtomicBoolean();
 			return this.limiter.limit(streamAttempt(uri, request), HttpMethod.POST, uri)
 				.doOnNext((event) -> emitted.set(true))
@@ -389,10 +391,9 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		});
 	}
 
-	private ObservedCall observe(reactor.util.context.ContextView contextView, String model, boolean streaming,
-			URI uri, GenerateContentRequest request) {
-		GeminiObservationContext context = new GeminiObservationContext(GeminiObservationContext.GENERATE_CONTENT,
-				model, streaming, uri, request);
+	private ObservedCall observe(reactor.util.context.ContextView contextView, String operation, String model,
+			boolean streaming, URI uri, @Nullable GenerateContentRequest request) {
+		GeminiObservationContext context = new GeminiObservationContext(operation, model, streaming, uri, request);
 		Observation observation = GeminiObservationDocumentation.CLIENT_OPERATION.observation(
 				this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry);
 		Observation parent = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
@@ -463,11 +464,32 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	 * error mapping, retries and call timeout of every unary call.
 	 */
 	<T> Mono<T> exchange(HttpMethod method, String path, @Nullable Object body, Class<T> responseType) {
-		URI uri = URI.create(this.modelsUrl.substring(0, this.modelsUrl.length() - "models/".length()) + path);
+		URI uri = apiUri(path);
 		ObjectReader reader = (responseType != Void.class) ? this.jsonMapper.readerFor(responseType) : null;
 		Mono<T> attempt = Mono
 			.defer(() -> send(method, uri, (body != null) ? this.jsonMapper.writeValueAsBytes(body) : null, reader));
 		return retriedWithinCallTimeout(attempt, method, uri);
+	}
+
+	/**
+	 * {@link #exchange} observed as {@code operation} on {@code model}, like generate calls: the
+	 * observation (with its meters) and the call statistics.
+	 */
+	<T> Mono<T> observedExchange(String operation, String model, @Nullable GenerateContentRequest request,
+			HttpMethod method, String path, Object body, Class<T> responseType) {
+		Mono<T> call = exchange(method, path, body, responseType);
+		URI uri = apiUri(path);
+		return Mono.deferContextual((contextView) -> {
+			ObservedCall observed = observe(contextView, operation, model, false, uri, request);
+			return call.doOnError(observed::onError)
+				.doOnCancel(observed::onCancel)
+				.doFinally(observed::finish)
+				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observed.observation));
+		});
+	}
+
+	private URI apiUri(String path) {
+		return URI.create(this.modelsUrl.substring(0, this.modelsUrl.length() - "models/".length()) + path);
 	}
 
 	/**

@@ -150,6 +150,8 @@ class GeminiTemplateTransportTests {
 			assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
 			assertThat(request.getHeader("X-Tenant")).isEqualTo("acme");
 			assertThat(request.containsHeader("Authorization")).isFalse();
+			assertThat(request.getHeader("Content-Length")).isEqualTo(String.valueOf(request.getBody().length));
+			assertThat(request.containsHeader("Transfer-Encoding")).isFalse();
 		});
 		assertThat(requests).extracting(LoggedRequest::getBodyAsString)
 			.containsExactlyInAnyOrder("{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Name a dog\"}]}]}",

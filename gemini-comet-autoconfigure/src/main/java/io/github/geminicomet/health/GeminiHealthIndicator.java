@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -106,7 +107,12 @@ public class GeminiHealthIndicator extends AbstractReactiveHealthIndicator {
 		Assert.notNull(clock, "'clock' must not be null");
 		this.template = template;
 		// one attempt only: retries would turn a 429 into a timeout and make the check slow
-		this.probe = template.mutate().retry(RetrySettings.NONE).callTimeout(null).build();
+		// probes are not the application's calls: no observations, no meters
+		this.probe = template.mutate()
+			.retry(RetrySettings.NONE)
+			.callTimeout(null)
+			.observationRegistry(ObservationRegistry.NOOP)
+			.build();
 		this.model = (model != null) ? model : template.getDefaultModel();
 		this.host = hostOf(template.getBaseUrl());
 		this.timeout = timeout;

@@ -10,6 +10,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.util.Assert;
 
 import io.github.geminicomet.model.Content;
+import io.github.geminicomet.model.GenerateContentRequest;
 
 /**
  * {@link ObservationHandler} that logs the prompt and the answer of each Gemini call at {@code DEBUG}
@@ -60,7 +61,11 @@ public class GeminiContentLoggingObservationHandler implements ObservationHandle
 	public void onStart(GeminiObservationContext context) {
 		if (logger.isDebugEnabled()) {
 			context.captureAnswerText(this.maxLength);
-			List<Content> contents = context.getRequest().contents();
+			GenerateContentRequest request = context.getRequest();
+			if (request == null || !GeminiObservationContext.GENERATE_CONTENT.equals(context.getOperationName())) {
+				return;
+			}
+			List<Content> contents = request.contents();
 			String prompt = (contents != null && !contents.isEmpty()) ? contents.get(contents.size() - 1).text() : "";
 			logger.debug("Gemini prompt to " + context.getRequestModel() + ": " + truncate(prompt));
 		}
@@ -68,7 +73,7 @@ public class GeminiContentLoggingObservationHandler implements ObservationHandle
 
 	@Override
 	public void onStop(GeminiObservationContext context) {
-		if (logger.isDebugEnabled()) {
+		if (logger.isDebugEnabled() && GeminiObservationContext.GENERATE_CONTENT.equals(context.getOperationName())) {
 			String what = context.isStreaming()
 					? "Gemini stream from " + context.getRequestModel() + " ended after " + context.getChunkCount()
 							+ " events"

@@ -25,6 +25,16 @@ public class GeminiObservationContext extends Observation.Context {
 	 */
 	public static final String GENERATE_CONTENT = "generate_content";
 
+	/**
+	 * Value of {@code gen_ai.operation.name} for embedContent and batchEmbedContents.
+	 */
+	public static final String EMBEDDINGS = "embeddings";
+
+	/**
+	 * Value of {@code gen_ai.operation.name} for countTokens.
+	 */
+	public static final String COUNT_TOKENS = "count_tokens";
+
 	private final String operationName;
 
 	private final String requestModel;
@@ -33,7 +43,7 @@ public class GeminiObservationContext extends Observation.Context {
 
 	private final URI uri;
 
-	private final GenerateContentRequest request;
+	private final @Nullable GenerateContentRequest request;
 
 	private @Nullable GenerateContentResponse response;
 
@@ -65,10 +75,10 @@ public class GeminiObservationContext extends Observation.Context {
 	 * @param requestModel the model named in the request
 	 * @param streaming whether the call is a stream
 	 * @param uri the URI called (never holds the key)
-	 * @param request the request sent
+	 * @param request the request sent, or the contents counted; {@code null} for embeddings
 	 */
 	public GeminiObservationContext(String operationName, String requestModel, boolean streaming, URI uri,
-			GenerateContentRequest request) {
+			@Nullable GenerateContentRequest request) {
 		this.operationName = operationName;
 		this.requestModel = requestModel;
 		this.streaming = streaming;
@@ -109,11 +119,11 @@ public class GeminiObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Return the request sent. Its content is the user's prompt: keep it out of tags and logs unless the
-	 * user opted in.
-	 * @return the request
+	 * Return the request sent (for {@link #COUNT_TOKENS}, the contents counted). Its content is the
+	 * user's prompt: keep it out of tags and logs unless the user opted in.
+	 * @return the request, or {@code null} for {@link #EMBEDDINGS}
 	 */
-	public GenerateContentRequest getRequest() {
+	public @Nullable GenerateContentRequest getRequest() {
 		return this.request;
 	}
 

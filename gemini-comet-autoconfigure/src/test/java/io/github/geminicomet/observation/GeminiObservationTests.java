@@ -15,8 +15,13 @@ import reactor.test.StepVerifier;
 
 import io.github.geminicomet.GeminiTemplate;
 import io.github.geminicomet.GeminiUnavailableException;
+import io.github.geminicomet.model.EmbedContentRequest;
 import io.github.geminicomet.model.GenerateContentRequest;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.geminicomet.observation.ObservationFixtures.TIMEOUT;
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,6 +115,43 @@ class GeminiObservationTests {
 			.hasLowCardinalityKeyValue("outcome", "SERVER_ERROR")
 			.doesNotHaveHighCardinalityKeyValueWithKey("gen_ai.usage.input_tokens");
 		assertThat(singleContext().getError()).isInstanceOf(GeminiUnavailableException.class);
+	}
+
+	@Test
+	void countTokensIsObservedAsItsOwnOperation() {
+		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-2.5-flash:countTokens"))
+			.willReturn(okJson("{\"totalTokens\":4}")));
+		StepVerifier.create(this.template.countTokens(GenerateContentRequest.of("Name a dog")))
+			.expectNextMatches((counted) -> counted.totalTokens() == 4)
+			.verifyComplete();
+		awaitStopped();
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasContextualNameEqualTo("count_tokens gemini-2.5-flash")
+			.doesNotHaveError()
+			.hasLowCardinalityKeyValue("gen_ai.operation.name", "count_tokens")
+			.hasLowCardinalityKeyValue("gen_ai.request.model", "gemini-2.5-flash")
+			.hasLowCardinalityKeyValue("outcome", "SUCCESS");
+		assertThat(singleContext().getRequest()).isNotNull();
+		assertThat(this.template.getCallStatistics().lastSuccess()).isNotNull();
+	}
+
+	@Test
+	void embeddingsAreObservedAndTheirFailuresCounted() {
+		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-embedding-001:embedContent"))
+			.willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+				.withBody("{\"error\":{\"code\":503,\"message\":\"Overloaded\",\"status\":\"UNAVAILABLE\"}}")));
+		StepVerifier.create(this.template.embedContent("gemini-embedding-001", EmbedContentRequest.of("Rex")))
+			.expectError(GeminiUnavailableException.class)
+			.verify(TIMEOUT);
+		awaitStopped();
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasContextualNameEqualTo("embeddings gemini-embedding-001")
+			.hasError()
+			.hasLowCardinalityKeyValue("gen_ai.operation.name", "embeddings")
+			.hasLowCardinalityKeyValue("error.type", "GeminiUnavailableException")
+			.hasLowCardinalityKeyValue("outcome", "SERVER_ERROR");
+		assertThat(singleContext().getRequest()).isNull();
+		assertThat(this.template.getCallStatistics().lastErrorType()).isEqualTo("GeminiUnavailableException");
 	}
 
 	@Test
