@@ -6,8 +6,7 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,6 +43,7 @@ import static io.github.geminicomet.TemplateFixtures.assertKeyNotLeaked;
 import static io.github.geminicomet.TemplateFixtures.baseUrl;
 import static io.github.geminicomet.TemplateFixtures.errorOf;
 import static io.github.geminicomet.TemplateFixtures.fixture;
+import static io.github.geminicomet.TemplateFixtures.template;
 import static io.github.geminicomet.TemplateFixtures.templateBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -63,17 +63,8 @@ class EndpointsTests {
 			 "createTime":"2026-01-12T10:00:00Z","updateTime":"2026-01-12T10:00:00Z",
 			 "expireTime":"2026-01-12T11:00:00Z","usageMetadata":{"totalTokenCount":41000}}""";
 
-	private GeminiTemplate template;
-
-	@BeforeEach
-	void setUp() {
-		this.template = templateBuilder(baseUrl(wireMock)).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.template.close();
-	}
+	@AutoClose
+	private final GeminiTemplate template = template(wireMock);
 
 	@Test
 	void countTokensPostsTheWholeRequestWithItsModel() throws Exception {

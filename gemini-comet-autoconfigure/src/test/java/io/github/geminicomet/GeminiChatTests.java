@@ -7,8 +7,7 @@ import java.util.concurrent.TimeUnit;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,9 +31,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.geminicomet.TemplateFixtures.TIMEOUT;
 import static io.github.geminicomet.TemplateFixtures.asEvent;
-import static io.github.geminicomet.TemplateFixtures.baseUrl;
 import static io.github.geminicomet.TemplateFixtures.fixture;
-import static io.github.geminicomet.TemplateFixtures.templateBuilder;
+import static io.github.geminicomet.TemplateFixtures.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -79,17 +77,8 @@ class GeminiChatTests {
 			  {"functionCall":{"name":"lookup","args":{"q":"Ada"}},"thoughtSignature":"c2lnLWI="},
 			  {"text":"","thoughtSignature":"c2lnLWM="}]}""";
 
-	private GeminiTemplate template;
-
-	@BeforeEach
-	void setUp() {
-		this.template = templateBuilder(baseUrl(wireMock)).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.template.close();
-	}
+	@AutoClose
+	private final GeminiTemplate template = template(wireMock);
 
 	@Test
 	void sendAppendsBothTurnsAndReplaysTheModelTurnUnchanged() throws Exception {

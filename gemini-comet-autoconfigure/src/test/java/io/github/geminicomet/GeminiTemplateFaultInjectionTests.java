@@ -11,8 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +42,7 @@ import static io.github.geminicomet.ResilienceTestSupport.lastEvent;
 import static io.github.geminicomet.ResilienceTestSupport.sequence;
 import static io.github.geminicomet.ResilienceTestSupport.stream;
 import static io.github.geminicomet.ResilienceTestSupport.streamText;
+import static io.github.geminicomet.ResilienceTestSupport.template;
 import static io.github.geminicomet.ResilienceTestSupport.templateBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,17 +57,8 @@ class GeminiTemplateFaultInjectionTests {
 	@RegisterExtension
 	static final WireMockExtension wireMock = ResilienceTestSupport.wireMock();
 
-	private GeminiTemplate template;
-
-	@BeforeEach
-	void setUp() {
-		this.template = templateBuilder(baseUrl(wireMock)).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.template.close();
-	}
+	@AutoClose
+	private final GeminiTemplate template = template(wireMock);
 
 	@ParameterizedTest
 	@EnumSource(value = Fault.class)

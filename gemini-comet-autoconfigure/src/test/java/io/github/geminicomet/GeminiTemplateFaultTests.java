@@ -7,8 +7,7 @@ import java.net.URI;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,6 +22,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static io.github.geminicomet.TemplateFixtures.assertKeyNotLeaked;
 import static io.github.geminicomet.TemplateFixtures.baseUrl;
 import static io.github.geminicomet.TemplateFixtures.errorOf;
+import static io.github.geminicomet.TemplateFixtures.template;
 import static io.github.geminicomet.TemplateFixtures.templateBuilder;
 import static io.github.geminicomet.TemplateFixtures.uri;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,17 +39,8 @@ class GeminiTemplateFaultTests {
 
 	private static final GenerateContentRequest HELLO = GenerateContentRequest.of("Hello");
 
-	private GeminiTemplate template;
-
-	@BeforeEach
-	void setUp() {
-		this.template = templateBuilder(baseUrl(wireMock)).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.template.close();
-	}
+	@AutoClose
+	private final GeminiTemplate template = template(wireMock);
 
 	@ParameterizedTest
 	@EnumSource(value = Fault.class,

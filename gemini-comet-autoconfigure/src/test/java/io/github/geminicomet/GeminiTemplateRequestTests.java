@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,6 +33,7 @@ import static io.github.geminicomet.TemplateFixtures.TIMEOUT;
 import static io.github.geminicomet.TemplateFixtures.baseUrl;
 import static io.github.geminicomet.TemplateFixtures.fixture;
 import static io.github.geminicomet.TemplateFixtures.sse;
+import static io.github.geminicomet.TemplateFixtures.template;
 import static io.github.geminicomet.TemplateFixtures.templateBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -48,19 +49,14 @@ class GeminiTemplateRequestTests {
 
 	private static final GenerateContentRequest HELLO = GenerateContentRequest.of("Hello");
 
-	private GeminiTemplate template;
+	@AutoClose
+	private final GeminiTemplate template = template(wireMock);
 
 	@BeforeEach
 	void setUp() {
 		wireMock.stubFor(any(urlPathMatching(".*:generateContent")).willReturn(okJson(fixture("unary/text.json"))));
 		wireMock.stubFor(any(urlPathMatching(".*:streamGenerateContent"))
 			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(sse("text.sse"))));
-		this.template = templateBuilder(baseUrl(wireMock)).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.template.close();
 	}
 
 	@Test

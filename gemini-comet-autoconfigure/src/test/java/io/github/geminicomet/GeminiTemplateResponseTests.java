@@ -4,8 +4,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +34,7 @@ import static io.github.geminicomet.TemplateFixtures.TIMEOUT;
 import static io.github.geminicomet.TemplateFixtures.baseUrl;
 import static io.github.geminicomet.TemplateFixtures.errorOf;
 import static io.github.geminicomet.TemplateFixtures.fixture;
+import static io.github.geminicomet.TemplateFixtures.template;
 import static io.github.geminicomet.TemplateFixtures.templateBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -54,17 +54,8 @@ class GeminiTemplateResponseTests {
 			+ "BasIeX+4vtoXSiaBhgXoh0UseqCy4O/AGCeTcVD80l9ekR0a5KskwL7UMpMBuGJVb6VL0CaxotmNKBXT85iYfdRTLZubcVjexL5i2Ow"
 			+ "NfgM2ukShsHno2gsfN+BeDhCOG9aRZwDlkV5dgsIVVDIDq0ySNaf+vbCBv28=";
 
-	private GeminiTemplate template;
-
-	@BeforeEach
-	void setUp() {
-		this.template = templateBuilder(baseUrl(wireMock)).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.template.close();
-	}
+	@AutoClose
+	private final GeminiTemplate template = template(wireMock);
 
 	@ParameterizedTest
 	@ValueSource(strings = { "text.json", "thoughts-text-signature.json", "parallel-function-calls.json",

@@ -10,8 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.netty.util.concurrent.EventExecutor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,6 +37,7 @@ import static io.github.geminicomet.TemplateFixtures.assertKeyNotLeaked;
 import static io.github.geminicomet.TemplateFixtures.baseUrl;
 import static io.github.geminicomet.TemplateFixtures.errorOf;
 import static io.github.geminicomet.TemplateFixtures.sse;
+import static io.github.geminicomet.TemplateFixtures.template;
 import static io.github.geminicomet.TemplateFixtures.templateBuilder;
 import static io.github.geminicomet.TemplateFixtures.uri;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,17 +56,8 @@ class GeminiTemplateStreamTests {
 
 	private static final GenerateContentRequest HELLO = GenerateContentRequest.of("Hello");
 
-	private GeminiTemplate template;
-
-	@BeforeEach
-	void setUp() {
-		this.template = templateBuilder(baseUrl(wireMock)).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.template.close();
-	}
+	@AutoClose
+	private final GeminiTemplate template = template(wireMock);
 
 	@ParameterizedTest(name = "{0} chunks")
 	@ValueSource(ints = { 1, 7, 31, 97 })

@@ -7,8 +7,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,6 +46,7 @@ import static io.github.geminicomet.StructuredOutputFixtures.GENERATE_URL;
 import static io.github.geminicomet.StructuredOutputFixtures.TIMEOUT;
 import static io.github.geminicomet.StructuredOutputFixtures.answer;
 import static io.github.geminicomet.StructuredOutputFixtures.baseUrl;
+import static io.github.geminicomet.StructuredOutputFixtures.template;
 import static io.github.geminicomet.StructuredOutputFixtures.templateBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -70,17 +70,8 @@ class GenerateObjectTests {
 			 "lines": [{"product": "Tea", "quantity": 2, "price": 3.50}, {"product": "Scone", "quantity": 1, "price": 2.25}],
 			 "note": null}""";
 
-	private GeminiTemplate template;
-
-	@BeforeEach
-	void setUp() {
-		this.template = templateBuilder(baseUrl(wireMock)).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.template.close();
-	}
+	@AutoClose
+	private final GeminiTemplate template = template(wireMock);
 
 	@Test
 	void generateObjectSendsTheSchemaAndReadsTheRecord() {

@@ -3,8 +3,7 @@ package io.github.geminicomet;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,8 +30,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.geminicomet.TemplateFixtures.TIMEOUT;
-import static io.github.geminicomet.TemplateFixtures.baseUrl;
-import static io.github.geminicomet.TemplateFixtures.templateBuilder;
+import static io.github.geminicomet.TemplateFixtures.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -70,17 +68,8 @@ class GroundingTests {
 			 "usageMetadata":{"promptTokenCount":12,"candidatesTokenCount":30,"toolUsePromptTokenCount":95,
 			  "totalTokenCount":137}}""";
 
-	private GeminiTemplate template;
-
-	@BeforeEach
-	void setUp() {
-		this.template = templateBuilder(baseUrl(wireMock)).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.template.close();
-	}
+	@AutoClose
+	private final GeminiTemplate template = template(wireMock);
 
 	@Test
 	void serverSideToolsAreOneLinersOnTheWire() throws Exception {

@@ -91,6 +91,11 @@ final class ResilienceTestSupport {
 		return "http://127.0.0.1:" + wireMock.getPort();
 	}
 
+	/** A template from {@link #templateBuilder(String)} pointing at the WireMock server. */
+	static GeminiTemplate template(WireMockExtension wireMock) {
+		return templateBuilder(baseUrl(wireMock)).build();
+	}
+
 	/** A unary answer with {@code text} and finish reason STOP. */
 	static String answer(String text) {
 		return "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"" + text + "\"}],\"role\":\"model\"},"

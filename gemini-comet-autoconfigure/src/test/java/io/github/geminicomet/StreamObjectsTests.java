@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +31,7 @@ import static io.github.geminicomet.StructuredOutputFixtures.STREAM_URL;
 import static io.github.geminicomet.StructuredOutputFixtures.TIMEOUT;
 import static io.github.geminicomet.StructuredOutputFixtures.baseUrl;
 import static io.github.geminicomet.StructuredOutputFixtures.event;
+import static io.github.geminicomet.StructuredOutputFixtures.template;
 import static io.github.geminicomet.StructuredOutputFixtures.templateBuilder;
 import static io.github.geminicomet.StructuredOutputFixtures.thoughtEvent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,17 +60,8 @@ class StreamObjectsTests {
 			"\\Nous\\\" \u2615\", \"quantity\": 1, \"price\": 2", ".5}", ", {\"product\": \"\ud83e\udda6 plush [big] {soft}, \u00fc",
 			"ber\", \"quantity\": 2, \"price\": 10}", "]");
 
-	private GeminiTemplate template;
-
-	@BeforeEach
-	void setUp() {
-		this.template = templateBuilder(baseUrl(wireMock)).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.template.close();
-	}
+	@AutoClose
+	private final GeminiTemplate template = template(wireMock);
 
 	@Test
 	void elementsSplitInsideStringsAndEscapesAcrossEventsAreRead() {

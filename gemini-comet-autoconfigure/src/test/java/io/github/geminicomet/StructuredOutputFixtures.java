@@ -48,6 +48,11 @@ final class StructuredOutputFixtures {
 		return "http://127.0.0.1:" + wireMock.getPort();
 	}
 
+	/** A template from {@link #templateBuilder(String)} pointing at the WireMock server. */
+	static GeminiTemplate template(WireMockExtension wireMock) {
+		return templateBuilder(baseUrl(wireMock)).build();
+	}
+
 	static Validator validator() {
 		return Validation.byDefaultProvider()
 			.configure()

@@ -72,6 +72,11 @@ final class TemplateFixtures {
 			.transport(TRANSPORT);
 	}
 
+	/** A template from {@link #templateBuilder(String)} pointing at the WireMock server. */
+	static GeminiTemplate template(WireMockExtension wireMock) {
+		return templateBuilder(baseUrl(wireMock)).build();
+	}
+
 	/** The URI a template built on {@code baseUrl} calls for {@code model} and {@code operator}. */
 	static URI uri(String baseUrl, String model, String operator) {
 		return URI.create(baseUrl + "/v1beta/models/" + model + ":" + operator);

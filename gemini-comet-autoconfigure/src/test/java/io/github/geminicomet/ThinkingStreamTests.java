@@ -3,8 +3,7 @@ package io.github.geminicomet;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,10 +27,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.geminicomet.TemplateFixtures.TIMEOUT;
 import static io.github.geminicomet.TemplateFixtures.asEvent;
-import static io.github.geminicomet.TemplateFixtures.baseUrl;
 import static io.github.geminicomet.TemplateFixtures.errorOf;
 import static io.github.geminicomet.TemplateFixtures.sse;
-import static io.github.geminicomet.TemplateFixtures.templateBuilder;
+import static io.github.geminicomet.TemplateFixtures.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -53,17 +51,8 @@ class ThinkingStreamTests {
 			.build())
 		.build();
 
-	private GeminiTemplate template;
-
-	@BeforeEach
-	void setUp() {
-		this.template = templateBuilder(baseUrl(wireMock)).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.template.close();
-	}
+	@AutoClose
+	private final GeminiTemplate template = template(wireMock);
 
 	@Test
 	void streamTextDeltasMarksThoughtsAndAnswerApart() throws Exception {

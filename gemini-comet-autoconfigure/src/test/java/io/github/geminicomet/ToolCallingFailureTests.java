@@ -3,8 +3,7 @@ package io.github.geminicomet;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,9 +23,8 @@ import io.github.geminicomet.tool.ToolErrorPolicy;
 
 import static io.github.geminicomet.TemplateFixtures.TIMEOUT;
 import static io.github.geminicomet.TemplateFixtures.asEvent;
-import static io.github.geminicomet.TemplateFixtures.baseUrl;
 import static io.github.geminicomet.TemplateFixtures.errorOf;
-import static io.github.geminicomet.TemplateFixtures.templateBuilder;
+import static io.github.geminicomet.TemplateFixtures.template;
 import static io.github.geminicomet.ToolCallingTestSupport.GENERATE_URL;
 import static io.github.geminicomet.ToolCallingTestSupport.JSON;
 import static io.github.geminicomet.ToolCallingTestSupport.MODEL;
@@ -58,17 +56,8 @@ class ToolCallingFailureTests {
 			  {"category":"HARM_CATEGORY_DANGEROUS_CONTENT","probability":"HIGH","blocked":true}]},
 			 "modelVersion":"gemini-3-pro-preview"}""";
 
-	private GeminiTemplate template;
-
-	@BeforeEach
-	void setUp() {
-		this.template = templateBuilder(baseUrl(wireMock)).build();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.template.close();
-	}
+	@AutoClose
+	private final GeminiTemplate template = template(wireMock);
 
 	@Test
 	void toolExceptionIsReportedToTheModelAndTheLoopGoesOn() throws Exception {
