@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (template,floor,google-genai,langchain4j), {@code scenarios} (unary,stream,fanout,fanout2k,ttfe),
  * {@code fanout} (10000: streams for the non-blocking clients), {@code peerFanout} (2000: streams for
  * the blocking peers, and for every client in {@code fanout2k}), {@code SCENARIO.KEY} (a size passed to
- * the client process, such as {@code unary.requests=10000}), {@code jmh} (true), {@code jvmArgs} (extra
+ * the client process, such as {@code unary.requests=10000} or {@code fanout.gap=200}, the milliseconds
+ * between fan-out events), {@code jmh} (true), {@code jvmArgs} (extra
  * options of the client JVMs, space separated).
  */
 public final class BenchmarkRunner {

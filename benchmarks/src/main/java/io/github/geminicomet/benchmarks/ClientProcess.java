@@ -179,14 +179,15 @@ public final class ClientProcess {
 	}
 
 	/**
-	 * S concurrent slow streams (50 events 20 ms apart): whether all complete, wall time against the
-	 * ideal, peak live threads, and heap per open stream (after a GC taken once all are open, in a separate
-	 * run of slower streams, 8 events a second apart, so that all are open at once and the GC pause does
-	 * not count in the wall time).
+	 * S concurrent slow streams (50 events 20 ms apart, or {@code gap} ms): whether all complete, wall
+	 * time against the ideal, peak live threads, and heap per open stream (after a GC taken once all are
+	 * open, in a separate run of slower streams, 8 events a second apart, so that all are open at once and
+	 * the GC pause does not count in the wall time).
 	 */
 	private void fanOut() {
 		int count = option("streams", 10_000);
-		Workload workload = Workload.FAN_OUT;
+		int gap = option("gap", Workload.FAN_OUT.delayMillis());
+		Workload workload = new Workload(Workload.FAN_OUT.events(), Workload.FAN_OUT.textSize(), gap, gap);
 		fanOutRun(workload, Math.min(count, option("warmup", 1_000)), false);
 		settle();
 		long baseline = heapAfterGc();
@@ -202,6 +203,7 @@ public final class ClientProcess {
 		this.result.put("completed", timedRun[0]);
 		this.result.put("allCompleted", timedRun[0] == count && heapRun[0] == count);
 		this.result.put("wallMillis", wall / 1e6);
+		this.result.put("gapMillis", gap);
 		this.result.put("idealMillis", workload.idealMillis());
 		this.result.put("wallRatio", wall / 1e6 / workload.idealMillis());
 		this.result.put("peakThreads", threads.getPeakThreadCount());
