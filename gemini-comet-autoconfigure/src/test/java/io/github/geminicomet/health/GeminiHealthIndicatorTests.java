@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.springframework.boot.health.contributor.Status;
 
 import io.github.geminicomet.GeminiTemplate;
 import io.github.geminicomet.RetrySettings;
+import io.github.geminicomet.model.GenerateContentRequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -161,10 +164,26 @@ class GeminiHealthIndicatorTests {
 	}
 
 	@Test
+	void healthProbesAreNotObservedAsTheApplicationsCalls() {
+		wireMock.stubFor(get(urlEqualTo(MODEL_PATH)).willReturn(aResponse().withStatus(404)));
+		wireMock.stubFor(post(urlEqualTo(MODEL_PATH + ":countTokens")).willReturn(okJson("{\"totalTokens\":3}")));
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		try (GeminiTemplate observed = this.template.mutate().observationRegistry(registry).build()) {
+			Health health = health(new GeminiHealthIndicator(observed, null, TIMEOUT, Duration.ZERO, this.clock));
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("probe", "countTokens");
+			TestObservationRegistryAssert.assertThat(registry).doesNotHaveAnyObservation();
+			observed.countTokens(GenerateContentRequest.of("Name a dog")).block(TIMEOUT);
+			TestObservationRegistryAssert.assertThat(registry).hasNumberOfObservationsEqualTo(1);
+		}
+	}
+
+	@Test
 	void healthWhenGatewayIsSlowIsDownAfterOwnTimeout() {
-		wireMock.stubFor(get(urlEqualTo(MODEL_PATH)).willReturn(okJson(MODEL).withFixedDelay(3000)));
-		GeminiHealthIndicator indicator = new GeminiHealthIndicator(this.template, null, Duration.ofMillis(200),
-				Duration.ZERO, this.clock);
+		// a model of its own: WireMock may journal the abandoned request late, into the next test
+		wireMock.stubFor(get(urlEqualTo("/v1beta/models/gemini-2.5-pro")).willReturn(okJson(MODEL).withFixedDelay(3000)));
+		GeminiHealthIndicator indicator = new GeminiHealthIndicator(this.template, "gemini-2.5-pro",
+				Duration.ofMillis(200), Duration.ZERO, this.clock);
 		Instant start = Instant.now();
 		Health health = health(indicator);
 		assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(2));
