@@ -57,7 +57,6 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import io.github.geminicomet.model.BatchEmbedContentsRequest;
 import io.github.geminicomet.model.BatchEmbedContentsResponse;
@@ -170,6 +169,8 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 	private final RetrySettings retrySettings;
 
+	private final GeminiRetry unaryRetry;
+
 	private final @Nullable Duration firstByteTimeout;
 
 	private final @Nullable Duration callTimeout;
@@ -234,6 +235,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		this.structuredOutput = new StructuredOutputSupport(this::generateContent, this::streamGenerateContent,
 				jsonMapper, builder.structuredOutputValidator, builder.structuredOutputMaxRepairAttempts);
 		this.retrySettings = builder.retrySettings;
+		this.unaryRetry = new GeminiRetry(builder.retrySettings, GeminiTemplate::isRetryable);
 		this.firstByteTimeout = builder.firstByteTimeout;
 		this.callTimeout = builder.callTimeout;
 		this.observationRegistry = builder.observationRegistry;
@@ -499,45 +501,47 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	 * {@link Transport#WEB_CLIENT} or a given connector.
 	 */
 	private <T> Mono<T> send(HttpMethod method, URI uri, byte @Nullable [] body, @Nullable ObjectReader reader) {
+		// whether the status line arrived: a failure before it (but a read timeout) may not have reached Gemini
+		boolean[] responded = new boolean[1];
+		Mono<T> exchange;
 		if (this.jsonClient != null && this.jsonBodyClient != null) {
-			boolean[] responded = new boolean[1];
 			HttpClient.RequestSender sender = ((body != null) ? this.jsonBodyClient : this.jsonClient)
 				.request(io.netty.handler.codec.http.HttpMethod.valueOf(method.name()))
 				.uri(uri);
 			HttpClient.ResponseReceiver<?> receiver = (body != null)
 					? sender.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body))) : sender;
-			return receiver.response((response, received) -> {
+			exchange = receiver.response((response, received) -> {
 				responded[0] = true;
-				Flux<DataBuffer> content = dataBuffers(received);
 				HttpStatusCode status = HttpStatusCode.valueOf(response.status().code());
 				if (!status.is2xxSuccessful()) {
-					return errorFrom(status, response.responseHeaders().get(HttpHeaders.RETRY_AFTER), content, method,
-							uri);
+					return errorFrom(status, response.responseHeaders().get(HttpHeaders.RETRY_AFTER),
+							dataBuffers(received), method, uri);
 				}
-				return (reader != null) ? this.<T>readBody(content, status, method, uri, reader)
-						: content.doOnNext(DataBufferUtils::release).then(Mono.<T>empty());
-			})
-				.singleOrEmpty()
-				.onErrorMap((ex) -> translate(ex, method, uri, -1, !responded[0]));
+				return (reader != null) ? this.<T>readBody(dataBuffers(received), status, method, uri, reader)
+						: received.then(Mono.<T>empty());
+			}).singleOrEmpty();
 		}
-		WebClient.RequestBodySpec spec = this.webClient.method(method).uri(uri).accept(MediaType.APPLICATION_JSON);
-		WebClient.RequestHeadersSpec<?> request = (body != null)
-				? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
-		return request.exchangeToMono((response) -> {
-			if (!response.statusCode().is2xxSuccessful()) {
-				return errorFrom(response, method, uri);
-			}
-			return (reader != null) ? this.<T>readBody(response.body(BodyExtractors.toDataBuffers()),
-					response.statusCode(), method, uri, reader) : response.releaseBody().then(Mono.<T>empty());
-		}).onErrorMap((ex) -> translate(ex, method, uri, -1, ex instanceof WebClientRequestException));
+		else {
+			WebClient.RequestBodySpec spec = this.webClient.method(method).uri(uri).accept(MediaType.APPLICATION_JSON);
+			WebClient.RequestHeadersSpec<?> request = (body != null)
+					? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
+			exchange = request.exchangeToMono((response) -> {
+				responded[0] = true;
+				if (!response.statusCode().is2xxSuccessful()) {
+					return errorFrom(response, method, uri);
+				}
+				return (reader != null) ? this.<T>readBody(response.body(BodyExtractors.toDataBuffers()),
+						response.statusCode(), method, uri, reader) : response.releaseBody().then(Mono.<T>empty());
+			});
+		}
+		return exchange.onErrorMap((ex) -> translate(ex, method, uri, -1, !responded[0]));
 	}
 
 	/**
 	 * Retry the attempts of a unary call and bound the whole call, retries included, by the call timeout.
 	 */
 	private <T> Mono<T> retriedWithinCallTimeout(Mono<T> attempt, HttpMethod method, URI uri) {
-		Mono<T> call = this.limiter.limit(attempt, method, uri)
-			.transform(new GeminiRetry(this.retrySettings, GeminiTemplate::isRetryable)::apply);
+		Mono<T> call = this.limiter.limit(attempt, method, uri).transform(this.unaryRetry::apply);
 		if (this.callTimeout != null) {
 			Duration limit = this.callTimeout;
 			// with a fallback Reactor builds no description of the operator chain on every subscription

@@ -218,6 +218,15 @@ public class GeminiObservationContext extends Observation.Context {
 		if (response.finishReason() != null) {
 			this.finishReason = response.finishReason();
 		}
+		if (this.answerText != null) {
+			// a stream's events are deltas of one answer; a unary response is the whole of it
+			String text = response.text();
+			this.answerTextLength += text.length();
+			int room = this.answerTextLimit - this.answerText.length();
+			if (room > 0) {
+				this.answerText.append(text, 0, Math.min(room, text.length()));
+			}
+		}
 	}
 
 	/**
@@ -231,19 +240,11 @@ public class GeminiObservationContext extends Observation.Context {
 		}
 		this.chunkCount++;
 		onResponse(event);
-		if (this.answerText != null) {
-			String text = event.text();
-			this.answerTextLength += text.length();
-			int room = this.answerTextLimit - this.answerText.length();
-			if (room > 0) {
-				this.answerText.append(text, 0, Math.min(room, text.length()));
-			}
-		}
 	}
 
 	/**
-	 * Keep the answer text of a stream as its events arrive, up to {@code limit} characters, for
-	 * {@link #getAnswerText()}. Streams keep none unless a handler asks for it in
+	 * Keep the answer text as it arrives (a stream's events joined), up to {@code limit} characters, for
+	 * {@link #getAnswerText()}. None is kept unless a handler asks for it in
 	 * {@link io.micrometer.observation.ObservationHandler#onStart onStart}.
 	 * @param limit the most characters kept
 	 */
@@ -257,15 +258,12 @@ public class GeminiObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Return the answer's text, thoughts left out: a unary answer's whole text, or the text of a stream's
-	 * events joined, as far as {@link #captureAnswerText(int) captured}.
-	 * @return the answer text, empty when none arrived
+	 * Return the answer's text, thoughts left out (for a stream, its events' text joined), as far as
+	 * {@link #captureAnswerText(int) captured}.
+	 * @return the answer text, empty when none arrived or none was captured
 	 */
 	public String getAnswerText() {
-		if (this.streaming) {
-			return (this.answerText != null) ? this.answerText.toString() : "";
-		}
-		return (this.response != null) ? this.response.text() : "";
+		return (this.answerText != null) ? this.answerText.toString() : "";
 	}
 
 	/**
@@ -274,10 +272,7 @@ public class GeminiObservationContext extends Observation.Context {
 	 * @return the number of characters of the answer
 	 */
 	public long getAnswerTextLength() {
-		if (this.streaming) {
-			return this.answerTextLength;
-		}
-		return (this.response != null) ? this.response.text().length() : 0;
+		return this.answerTextLength;
 	}
 
 	/**
