@@ -1,4 +1,4 @@
-package io.github.geminicomet.autoconfigure;
+package io.github.geminicomet.aot;
 
 import java.lang.reflect.Type;
 import java.util.List;

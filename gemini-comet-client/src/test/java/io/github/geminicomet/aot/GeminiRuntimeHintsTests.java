@@ -1,4 +1,4 @@
-package io.github.geminicomet.autoconfigure;
+package io.github.geminicomet.aot;
 
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -7,11 +7,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.predicate.ReflectionHintsPredicates;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.context.annotation.ImportRuntimeHints;
-import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.util.ClassUtils;
 
 import io.github.geminicomet.ChatHistory;
@@ -85,11 +85,10 @@ class GeminiRuntimeHintsTests {
 	}
 
 	@Test
-	void autoConfigurationImportsTheHints() {
-		ImportRuntimeHints imported = AnnotatedElementUtils.findMergedAnnotation(GeminiAutoConfiguration.class,
-				ImportRuntimeHints.class);
-		assertThat(imported).isNotNull();
-		assertThat(imported.value()).containsExactly(GeminiRuntimeHints.class);
+	void hintsAreRegisteredThroughAotFactoriesForEveryApplication() {
+		List<RuntimeHintsRegistrar> registrars = SpringFactoriesLoader.forResourceLocation("META-INF/spring/aot.factories")
+			.load(RuntimeHintsRegistrar.class);
+		assertThat(registrars).hasAtLeastOneElementOfType(GeminiRuntimeHints.class);
 	}
 
 	private static RuntimeHints registeredHints() {

@@ -14,12 +14,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.HttpMethod;
 
 import io.github.geminicomet.ResilienceTestSupport.FakeServer;
-import io.github.geminicomet.autoconfigure.GeminiAutoConfiguration;
 
 import static io.github.geminicomet.ResilienceTestSupport.API_KEY;
 import static io.github.geminicomet.ResilienceTestSupport.SERVER_TIMER;
@@ -224,27 +221,6 @@ class GeminiTemplateResilienceConcurrencyLimitTests {
 		assertThat(limiter.queued()).isZero();
 		waiting.dispose();
 		assertThat(limiter.inFlight()).isZero();
-	}
-
-	@Test
-	void propertiesConfigureTheLimit() {
-		try (FakeServer server = FakeServer.start((request, response) -> response
-			.header("Content-Type", "application/json")
-			.sendString(drain(request).then(Mono.delay(Duration.ofMillis(300), SERVER_TIMER)).thenReturn(answer("Hi"))))) {
-			new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(GeminiAutoConfiguration.class))
-				.withPropertyValues("cometapi.gemini.api-key=" + API_KEY, "cometapi.gemini.base-url=" + server.baseUrl(),
-						"cometapi.gemini.max-concurrent-requests=2", "cometapi.gemini.max-queued-requests=0")
-				.run((context) -> {
-					GeminiTemplate template = context.getBean(GeminiTemplate.class);
-					List<Object> outcomes = Flux.range(0, 3)
-						.flatMap((i) -> template.generateText("Hello").cast(Object.class)
-							.onErrorResume(GeminiConcurrencyLimitException.class, Mono::just), 3)
-						.collectList()
-						.block(TIMEOUT);
-					assertThat(outcomes).filteredOn(GeminiConcurrencyLimitException.class::isInstance).hasSize(1);
-					assertThat(outcomes).filteredOn("Hi"::equals).hasSize(2);
-				});
-		}
 	}
 
 }
