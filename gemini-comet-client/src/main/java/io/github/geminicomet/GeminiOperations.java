@@ -162,8 +162,7 @@ public interface GeminiOperations {
 	 * @since 0.1.0
 	 */
 	default GeminiOperations withTools(Object... toolObjects) {
-		return io.github.geminicomet.tool.ToolCallingOperations.of(this,
-				io.github.geminicomet.tool.ToolCallingOptions.DEFAULT, toolObjects);
+		return ToolCallingOperations.of(this, io.github.geminicomet.tool.ToolCallingOptions.DEFAULT, toolObjects);
 	}
 
 	/**

@@ -53,6 +53,34 @@ public class GeminiResponseException extends GeminiException {
 		this.retryAfter = retryAfter;
 	}
 
+	/**
+	 * Create the exception for an error answer, of the subclass a caller branches on: a
+	 * {@link GeminiRateLimitException} for 429, a {@link GeminiAuthenticationException} for 401 and 403,
+	 * a {@link GeminiUnavailableException} for 5xx, a {@code GeminiResponseException} otherwise.
+	 * @param statusCode the HTTP status of the response
+	 * @param error the decoded error body, or {@code null} when the body was not a Gemini error
+	 * @param responseBody the raw response body
+	 * @param method the HTTP method of the request
+	 * @param uri the URI of the request
+	 * @param retryAfter the delay from a {@code Retry-After} header, if any
+	 * @return the exception
+	 * @since 0.2.0
+	 */
+	public static GeminiResponseException create(HttpStatusCode statusCode, @Nullable GeminiError error,
+			String responseBody, HttpMethod method, URI uri, @Nullable Duration retryAfter) {
+		int code = statusCode.value();
+		if (code == 429) {
+			return new GeminiRateLimitException(statusCode, error, responseBody, method, uri, retryAfter);
+		}
+		if (code == 401 || code == 403) {
+			return new GeminiAuthenticationException(statusCode, error, responseBody, method, uri, retryAfter);
+		}
+		if (statusCode.is5xxServerError()) {
+			return new GeminiUnavailableException(statusCode, error, responseBody, method, uri, retryAfter);
+		}
+		return new GeminiResponseException(statusCode, error, responseBody, method, uri, retryAfter);
+	}
+
 	private static String buildMessage(HttpStatusCode statusCode, @Nullable GeminiError error, String body,
 			HttpMethod method, URI uri) {
 		StringBuilder message = new StringBuilder("Gemini API answered ").append(statusCode.value());

@@ -1,61 +1,29 @@
 package io.github.geminicomet;
 
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ConnectTimeoutException;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.timeout.ReadTimeoutException;
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
-import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.resources.ConnectionProvider;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
-import org.springframework.web.reactive.function.BodyExtractors;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import io.github.geminicomet.model.BatchEmbedContentsRequest;
@@ -67,16 +35,12 @@ import io.github.geminicomet.model.GenerateContentRequest;
 import io.github.geminicomet.model.GenerateContentResponse;
 import io.github.geminicomet.model.GenerationConfig;
 import io.github.geminicomet.model.Model;
-import io.github.geminicomet.observation.DefaultGeminiObservationConvention;
-import io.github.geminicomet.observation.GeminiObservationContext;
 import io.github.geminicomet.observation.GeminiObservationConvention;
-import io.github.geminicomet.observation.GeminiObservationDocumentation;
 import io.github.geminicomet.schema.StructuredOutputValidator;
-import io.github.geminicomet.tool.ToolCallingOperations;
 import io.github.geminicomet.tool.ToolCallingOptions;
 
 /**
- * Default implementation of {@link GeminiOperations}, on {@link WebClient} and Reactor Netty.
+ * Default implementation of {@link GeminiOperations}, on Reactor Netty (and optionally {@link WebClient}).
  * Thread-safe and immutable once built; create one with {@link #builder()} or derive a variant with
  * {@link #mutate()}.
  *
@@ -87,11 +51,14 @@ import io.github.geminicomet.tool.ToolCallingOptions;
  * gemini.generateText("Name a dog").subscribe(System.out::println);
  * </pre>
  *
+ * <p>The template holds its collaborators and delegates to them: the request goes out through a
+ * {@link GeminiTransport} chosen once at build time (see {@link Transport}), wrapped by the call pipeline
+ * (concurrency limit, retries, call timeout); answers, streams and errors are decoded by codecs of their
+ * own; every call is observed. The endpoint families are operations objects ({@link #cachedContents()}).
+ *
  * <p>A template built without an explicit {@link Builder#connector(ClientHttpConnector) connector}
  * owns its connection pool; {@link #close()} releases it (Spring calls it when the bean is
  * destroyed). Templates derived with {@link #mutate()} share the pool of the template they came from.
- * Its calls go straight to that pool's Reactor Netty {@code HttpClient}, or through {@link WebClient}
- * (see {@link Transport}).
  *
  * @author gemini-comet
  * @since 0.1.0
@@ -113,39 +80,15 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	 */
 	public static final String DEFAULT_MODEL = "gemini-2.5-flash";
 
-	static final String API_KEY_HEADER = "x-goog-api-key";
-
 	private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]*");
 
-	private static final MediaType TEXT_EVENT_STREAM = MediaType.TEXT_EVENT_STREAM;
+	private final Builder builder;
 
-	private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
-
-	private final WebClient webClient;
-
-	/** The template's own Reactor Netty client for calls that take and give JSON, unless they go through WebClient. */
-	private final @Nullable HttpClient jsonClient;
-
-	/** The same with a JSON body to send. */
-	private final @Nullable HttpClient jsonBodyClient;
-
-	/** The same for streams of server-sent events. */
-	private final @Nullable HttpClient eventStreamClient;
-
-	/** The client those are derived from, shared with variants made by {@link #mutate()}. */
-	private final @Nullable HttpClient httpClient;
-
-	private final NettyDataBufferFactory bufferFactory = new NettyDataBufferFactory(ByteBufAllocator.DEFAULT);
+	private final JsonMapper jsonMapper;
 
 	private final ObjectReader responseReader;
 
-	private final ObjectReader treeReader;
-
-	private final ObjectReader mapReader;
-
 	private final ObjectWriter requestWriter;
-
-	private final JsonMapper jsonMapper;
 
 	private final String modelsUrl;
 
@@ -153,95 +96,54 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 	private final @Nullable GenerationConfig defaultGenerationConfig;
 
-	private final int maxInMemorySize;
+	private final RequestValidator requestValidator;
 
-	private final int maxEventSize;
-
-	private final Duration connectTimeout;
-
-	private final Duration readTimeout;
-
-	private final Builder builder;
-
-	private final ClientHttpConnector connector;
+	private final @Nullable HttpClient httpClient;
 
 	private final @Nullable ConnectionProvider ownedConnectionProvider;
 
-	private final RetrySettings retrySettings;
+	private final CallPipeline pipeline;
 
-	private final GeminiRetry unaryRetry;
+	private final GeminiExchange exchange;
 
-	private final @Nullable Duration firstByteTimeout;
+	private final CallObserver observer;
 
-	private final @Nullable Duration callTimeout;
+	private final GeminiEndpoints endpoints;
 
-	private final ObservationRegistry observationRegistry;
-
-	private final @Nullable GeminiObservationConvention observationConvention;
-
-	private final CallRecorder callRecorder = new CallRecorder();
-
-	private final ConcurrencyLimiter limiter;
-
-	private final RequestValidator requestValidator;
-
-	private final GeminiEndpoints endpoints = new GeminiEndpoints(this);
+	private final CachedContentOperations cachedContents;
 
 	private final StructuredOutputSupport structuredOutput;
 
-	private static final GeminiObservationConvention DEFAULT_CONVENTION = new DefaultGeminiObservationConvention();
-
-	GeminiTemplate(Builder builder, WebClient webClient, ClientHttpConnector connector,
-			@Nullable HttpClient httpClient, JsonMapper jsonMapper,
-			@Nullable ConnectionProvider ownedConnectionProvider) {
+	GeminiTemplate(Builder builder, JsonMapper jsonMapper, TransportFactory.Transports transports) {
 		this.builder = builder;
-		this.connector = connector;
-		this.webClient = webClient;
-		this.httpClient = httpClient;
-		if (httpClient != null && builder.transport == Transport.REACTOR_NETTY) {
-			// headers fixed once here, so that a call only copies the client's configuration once (post())
-			HttpHeaders defaults = builder.defaultHeaders;
-			HttpClient direct = defaults.isEmpty() ? httpClient
-					: httpClient.headers((headers) -> defaults.forEach(headers::set));
-			this.jsonClient = direct.headers((headers) -> headers.set(HttpHeaderNames.ACCEPT, MediaType.APPLICATION_JSON_VALUE));
-			this.jsonBodyClient = this.jsonClient
-				.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE));
-			this.eventStreamClient = direct.headers((headers) -> headers
-				.set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-				.set(HttpHeaderNames.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE));
-		}
-		else {
-			this.jsonClient = null;
-			this.jsonBodyClient = null;
-			this.eventStreamClient = null;
-		}
 		this.jsonMapper = jsonMapper;
 		this.responseReader = jsonMapper.readerFor(GenerateContentResponse.class);
-		// made here, off the event loops: Jackson creates a deserializer under a lock the first time it
-		// is needed, and error bodies are decoded on event loops, often several at once
-		this.treeReader = jsonMapper.readerFor(JsonNode.class);
-		this.mapReader = jsonMapper.readerFor(Map.class);
 		this.requestWriter = jsonMapper.writerFor(GenerateContentRequest.class);
-		this.modelsUrl = trimTrailingSlash(builder.baseUrl) + "/" + builder.apiVersion + "/models/";
+		String apiUrl = trimTrailingSlash(builder.baseUrl) + "/" + builder.apiVersion + "/";
+		this.modelsUrl = apiUrl + "models/";
 		this.defaultModel = builder.defaultModel;
 		this.defaultGenerationConfig = builder.defaultGenerationConfig;
 		this.requestValidator = new RequestValidator(builder.thinkingValidation, builder.maxInlineDataSize,
 				builder.defaultGenerationConfig);
-		this.maxInMemorySize = builder.maxInMemorySize;
-		this.maxEventSize = builder.maxEventSize;
-		this.connectTimeout = builder.connectTimeout;
-		this.readTimeout = builder.readTimeout;
-		this.ownedConnectionProvider = ownedConnectionProvider;
+		this.httpClient = transports.httpClient();
+		this.ownedConnectionProvider = transports.ownedProvider();
+		this.pipeline = new CallPipeline(
+				ConcurrencyLimiter.of(builder.maxConcurrentRequests, builder.maxQueuedRequests, builder.sharedLimiter),
+				builder.retrySettings, builder.callTimeout);
+		GeminiErrorDecoder errorDecoder = new GeminiErrorDecoder(jsonMapper, builder.maxInMemorySize);
+		this.exchange = new GeminiExchange(transports.transport(), this.pipeline,
+				new JsonBodyDecoder(builder.maxInMemorySize),
+				new GeminiEventStreamDecoder(this.responseReader, errorDecoder,
+						builder.maxEventSize),
+				errorDecoder, new FailureTranslator(builder.maxInMemorySize, builder.connectTimeout,
+						builder.readTimeout, builder.firstByteTimeout),
+				builder.firstByteTimeout);
+		this.observer = new CallObserver(builder.observationRegistry, builder.observationConvention);
+		GeminiApi api = new GeminiApi(apiUrl, jsonMapper, this.exchange, this.observer);
+		this.endpoints = new GeminiEndpoints(api);
+		this.cachedContents = new DefaultCachedContentOperations(api);
 		this.structuredOutput = new StructuredOutputSupport(this::generateContent, this::streamGenerateContent,
 				jsonMapper, builder.structuredOutputValidator, builder.structuredOutputMaxRepairAttempts);
-		this.retrySettings = builder.retrySettings;
-		this.unaryRetry = new GeminiRetry(builder.retrySettings, GeminiTemplate::isRetryable);
-		this.firstByteTimeout = builder.firstByteTimeout;
-		this.callTimeout = builder.callTimeout;
-		this.observationRegistry = builder.observationRegistry;
-		this.observationConvention = builder.observationConvention;
-		this.limiter = ConcurrencyLimiter.of(builder.maxConcurrentRequests, builder.maxQueuedRequests,
-				builder.sharedLimiter);
 	}
 
 	/**
@@ -262,11 +164,10 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	public Builder mutate() {
 		Builder copy = new Builder(this.builder);
 		if (copy.connector == null) {
-			copy.sharedConnector = this.connector;
 			copy.sharedHttpClient = this.httpClient;
-			copy.sharedConnectorSettings = this.builder.connectorSettings();
+			copy.sharedClientSettings = TransportFactory.clientSettings(this.builder);
 		}
-		copy.sharedLimiter = this.limiter;
+		copy.sharedLimiter = this.pipeline.limiter();
 		return copy;
 	}
 
@@ -291,7 +192,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	 * @return a snapshot of the call statistics
 	 */
 	public CallStatistics getCallStatistics() {
-		return this.callRecorder.snapshot();
+		return this.observer.statistics();
 	}
 
 	/**
@@ -313,18 +214,9 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		String name = modelName(model);
 		this.requestValidator.validate(name, request);
 		URI uri = URI.create(this.modelsUrl + name + ":generateContent");
-		Mono<GenerateContentResponse> attempt = Mono
-			.defer(() -> send(HttpMethod.POST, uri, writeRequest(request), this.responseReader));
-		Mono<GenerateContentResponse> retried = retriedWithinCallTimeout(attempt, HttpMethod.POST, uri);
-		return Mono.deferContextual((contextView) -> {
-			ObservedCall observed = observe(contextView, GeminiObservationContext.GENERATE_CONTENT, name, false, uri,
-					request);
-			return retried.doOnNext(observed::onResponse)
-				.doOnError(observed::onError)
-				.doOnCancel(observed::onCancel)
-				.doFinally(observed::finish)
-				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observed.observation));
-		});
+		Mono<GenerateContentResponse> call = this.exchange.unary(HttpMethod.POST, uri, () -> writeRequest(request),
+				this.responseReader);
+		return this.observer.generate(call, name, uri, request);
 	}
 
 	@Override
@@ -338,82 +230,12 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		String name = modelName(model);
 		this.requestValidator.validate(name, request);
 		URI uri = URI.create(this.modelsUrl + name + ":streamGenerateContent?alt=sse");
-		return Flux.deferContextual((contextView) -> {
-			ObservedCall observed = observe(contextView, GeminiObservationContext.GENERATE_CONTENT, name, true, uri,
-					request);
-			AtomicBoolean emitted = new AtomicBoolean();
-			return this.limiter.limit(streamAttempt(uri, request), HttpMethod.POST, uri)
-				.doOnNext((event) -> emitted.set(true))
-				.transform(new GeminiRetry(this.retrySettings, (ex) -> !emitted.get() && isRetryable(ex))::apply)
-				.doOnNext(observed::onChunk)
-				.doOnError(observed::onError)
-				.doOnCancel(observed::onCancel)
-				.doFinally(observed::finish)
-				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observed.observation));
-		});
-	}
-
-	private Flux<GenerateContentResponse> streamAttempt(URI uri, GenerateContentRequest request) {
-		return Flux.defer(() -> {
-			StreamState state = new StreamState(uri);
-			byte[] body = writeRequest(request);
-			Flux<GenerateContentResponse> events;
-			if (this.eventStreamClient != null) {
-				events = this.eventStreamClient.post()
-					.uri(uri)
-					.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
-					.response((response, content) -> {
-						state.responded = true;
-						Flux<DataBuffer> buffers = dataBuffers(content);
-						HttpStatusCode status = HttpStatusCode.valueOf(response.status().code());
-						return status.is2xxSuccessful() ? readStream(buffers, state)
-								: this.<GenerateContentResponse>errorFrom(status,
-										response.responseHeaders().get(HttpHeaders.RETRY_AFTER), buffers,
-										HttpMethod.POST, uri)
-									.flux();
-					});
-			}
-			else {
-				events = this.webClient.post()
-					.uri(uri)
-					.contentType(MediaType.APPLICATION_JSON)
-					.accept(TEXT_EVENT_STREAM)
-					.bodyValue(body)
-					.exchangeToFlux((response) -> {
-						state.responded = true;
-						return response.statusCode().is2xxSuccessful()
-								? readStream(response.body(BodyExtractors.toDataBuffers()), state)
-								: this.<GenerateContentResponse>errorFrom(response, HttpMethod.POST, uri).flux();
-					});
-			}
-			return events
-				.transform((flux) -> (this.firstByteTimeout != null)
-						? flux.timeout(Mono.delay(this.firstByteTimeout), (event) -> Mono.never()) : flux)
-				.onErrorMap((ex) -> translate(ex, HttpMethod.POST, uri, state.events, !state.responded));
-		});
-	}
-
-	private ObservedCall observe(reactor.util.context.ContextView contextView, String operation, String model,
-			boolean streaming, URI uri, @Nullable GenerateContentRequest request) {
-		GeminiObservationContext context = new GeminiObservationContext(operation, model, streaming, uri, request);
-		Observation observation = GeminiObservationDocumentation.CLIENT_OPERATION.observation(
-				this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry);
-		Observation parent = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-		observation.parentObservation(parent).start();
-		return new ObservedCall(observation, context, this.callRecorder);
-	}
-
-	private static boolean isRetryable(Throwable ex) {
-		if (ex instanceof GeminiResponseException response) {
-			int status = response.getStatusCode().value();
-			return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
-		}
-		return ex instanceof GeminiRequestException request && request.isConnectionFailure();
+		return this.observer.stream(this.exchange.stream(uri, () -> writeRequest(request)), name, uri, request);
 	}
 
 	@Override
 	public Mono<Model> getModel(String model) {
-		return exchange(HttpMethod.GET, "models/" + modelName(model), null, Model.class);
+		return this.endpoints.getModel(modelName(model));
 	}
 
 	@Override
@@ -443,7 +265,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 	@Override
 	public CachedContentOperations cachedContents() {
-		return this.endpoints;
+		return this.cachedContents;
 	}
 
 	/**
@@ -458,98 +280,6 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	public ToolCallingOperations withTools(Object... toolObjects) {
 		return ToolCallingOperations.of(this, this.builder.toolCallingOptions.withDefaultJsonMapper(this.jsonMapper),
 				toolObjects);
-	}
-
-	/**
-	 * Send {@code body} (as JSON, when not {@code null}) to {@code path} under the API version, and read
-	 * the answer as JSON of the given type ({@code Void} for an answer whose body is ignored), with the
-	 * error mapping, retries and call timeout of every unary call.
-	 */
-	<T> Mono<T> exchange(HttpMethod method, String path, @Nullable Object body, Class<T> responseType) {
-		URI uri = apiUri(path);
-		ObjectReader reader = (responseType != Void.class) ? this.jsonMapper.readerFor(responseType) : null;
-		Mono<T> attempt = Mono
-			.defer(() -> send(method, uri, (body != null) ? this.jsonMapper.writeValueAsBytes(body) : null, reader));
-		return retriedWithinCallTimeout(attempt, method, uri);
-	}
-
-	/**
-	 * {@link #exchange} observed as {@code operation} on {@code model}, like generate calls: the
-	 * observation (with its meters) and the call statistics.
-	 */
-	<T> Mono<T> observedExchange(String operation, String model, @Nullable GenerateContentRequest request,
-			HttpMethod method, String path, Object body, Class<T> responseType) {
-		Mono<T> call = exchange(method, path, body, responseType);
-		URI uri = apiUri(path);
-		return Mono.deferContextual((contextView) -> {
-			ObservedCall observed = observe(contextView, operation, model, false, uri, request);
-			return call.doOnError(observed::onError)
-				.doOnCancel(observed::onCancel)
-				.doFinally(observed::finish)
-				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observed.observation));
-		});
-	}
-
-	private URI apiUri(String path) {
-		return URI.create(this.modelsUrl.substring(0, this.modelsUrl.length() - "models/".length()) + path);
-	}
-
-	/**
-	 * One attempt of a unary call: send the body (JSON, if any) and read the answer whole, within the
-	 * in-memory limit, as JSON with the reader ({@code null} to ignore it), or map the error it carries.
-	 * Goes straight to the template's own Reactor Netty client, or through WebClient for
-	 * {@link Transport#WEB_CLIENT} or a given connector.
-	 */
-	private <T> Mono<T> send(HttpMethod method, URI uri, byte @Nullable [] body, @Nullable ObjectReader reader) {
-		// whether the status line arrived: a failure before it (but a read timeout) may not have reached Gemini
-		boolean[] responded = new boolean[1];
-		Mono<T> exchange;
-		if (this.jsonClient != null && this.jsonBodyClient != null) {
-			HttpClient.RequestSender sender = ((body != null) ? this.jsonBodyClient : this.jsonClient)
-				.request(io.netty.handler.codec.http.HttpMethod.valueOf(method.name()))
-				.uri(uri);
-			HttpClient.ResponseReceiver<?> receiver = (body != null)
-					? sender.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body))) : sender;
-			exchange = receiver.response((response, received) -> {
-				responded[0] = true;
-				HttpStatusCode status = HttpStatusCode.valueOf(response.status().code());
-				if (!status.is2xxSuccessful()) {
-					return errorFrom(status, response.responseHeaders().get(HttpHeaders.RETRY_AFTER),
-							dataBuffers(received), method, uri);
-				}
-				return (reader != null) ? this.<T>readBody(dataBuffers(received), status, method, uri, reader)
-						: received.then(Mono.<T>empty());
-			}).singleOrEmpty();
-		}
-		else {
-			WebClient.RequestBodySpec spec = this.webClient.method(method).uri(uri).accept(MediaType.APPLICATION_JSON);
-			WebClient.RequestHeadersSpec<?> request = (body != null)
-					? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
-			exchange = request.exchangeToMono((response) -> {
-				responded[0] = true;
-				if (!response.statusCode().is2xxSuccessful()) {
-					return errorFrom(response, method, uri);
-				}
-				return (reader != null) ? this.<T>readBody(response.body(BodyExtractors.toDataBuffers()),
-						response.statusCode(), method, uri, reader) : response.releaseBody().then(Mono.<T>empty());
-			});
-		}
-		return exchange.onErrorMap((ex) -> translate(ex, method, uri, -1, !responded[0]));
-	}
-
-	/**
-	 * Retry the attempts of a unary call and bound the whole call, retries included, by the call timeout.
-	 */
-	private <T> Mono<T> retriedWithinCallTimeout(Mono<T> attempt, HttpMethod method, URI uri) {
-		Mono<T> call = this.limiter.limit(attempt, method, uri).transform(this.unaryRetry::apply);
-		if (this.callTimeout != null) {
-			Duration limit = this.callTimeout;
-			// with a fallback Reactor builds no description of the operator chain on every subscription
-			call = call.timeout(limit, Mono.error(() -> new GeminiRequestException("The call took longer than the "
-					+ "call timeout of " + limit + " (cometapi.gemini.call-timeout)", method, uri,
-					new TimeoutException("No answer within " + limit))));
-		}
-		return call;
 	}
 
 	@Override
@@ -660,439 +390,12 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		return this.requestWriter.writeValueAsBytes(effective);
 	}
 
-	/**
-	 * A response body from Reactor Netty as data buffers, each holding a reference of its own for its
-	 * reader to release: Reactor Netty releases its reference once the buffer is handed on, and the rest
-	 * of a body nobody reads when the exchange ends. Cancelling the body closes the connection.
-	 */
-	private Flux<DataBuffer> dataBuffers(reactor.netty.ByteBufFlux body) {
-		return body.map((buffer) -> this.bufferFactory.wrap(buffer.retain()));
-	}
-
-	private <T> Mono<T> readBody(Flux<DataBuffer> body, HttpStatusCode status, HttpMethod method, URI uri,
-			ObjectReader reader) {
-		return DataBufferUtils.join(body, this.maxInMemorySize)
-			.map((buffer) -> GeminiTemplate.<T>parseBody(buffer, reader))
-			.switchIfEmpty(Mono.error(() -> new GeminiMalformedResponseException(
-					"Gemini answered " + status.value() + " with an empty body", method, uri, null)));
-	}
-
-	private static <T> T parseBody(DataBuffer buffer, ObjectReader reader) {
-		try (InputStream body = buffer.asInputStream(true)) {
-			return reader.readValue(body);
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private Flux<GenerateContentResponse> readStream(Flux<DataBuffer> body, StreamState state) {
-		ServerSentEventParser<GenerateContentResponse> parser = new ServerSentEventParser<>(
-				(bytes, length) -> parseEventUnlessFailed(bytes, length, state), this.maxEventSize);
-		// the mapper never throws and releases each buffer exactly once; a failure (error event, invalid
-		// JSON, event too large) travels as the last item after the events read before it, so those
-		// reach the subscriber first, as they would had they come in an earlier buffer
-		return body.concatMapIterable((buffer) -> {
-				try {
-					return state.thenFailure(parser.feed(buffer));
-				}
-				catch (RuntimeException ex) {
-					state.fail(ex);
-					return state.thenFailure(List.of());
-				}
-				finally {
-					DataBufferUtils.release(buffer);
-				}
-			})
-			.concatWith(Flux.defer(() -> Flux.fromIterable(state.thenFailure(parser.finish()))))
-			.<GenerateContentResponse>handle((item, sink) -> {
-				if (item instanceof GenerateContentResponse event) {
-					sink.next(event);
-				}
-				else {
-					sink.error((Throwable) item);
-				}
-			})
-			.concatWith(Mono.defer(state::checkComplete))
-			.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
-	}
-
-	private @Nullable GenerateContentResponse parseEventUnlessFailed(byte[] bytes, int length, StreamState state) {
-		if (state.failure != null) {
-			return null;
-		}
-		try {
-			return parseEvent(bytes, length, state);
-		}
-		catch (RuntimeException ex) {
-			state.fail(ex);
-			return null;
-		}
-	}
-
-	private @Nullable GenerateContentResponse parseEvent(byte[] bytes, int length, StreamState state) {
-		int start = 0;
-		while (start < length && isWhitespace(bytes[start])) {
-			start++;
-		}
-		if (start == length || isDone(bytes, start, length)) {
-			return null;
-		}
-		if (isErrorObject(bytes, start, length)) {
-			String body = new String(bytes, 0, length, StandardCharsets.UTF_8);
-			GeminiError error = decodeError(body);
-			int code = (error != null && error.code() != null && error.code() >= 400 && error.code() <= 599)
-					? error.code() : 500;
-			throw createResponseException(HttpStatusCode.valueOf(code), error, body, state.uri, null);
-		}
-		GenerateContentResponse event = this.responseReader.readValue(bytes, start, length - start);
-		state.onEvent(event);
-		return event;
-	}
-
-	private static boolean isWhitespace(byte b) {
-		return b == ' ' || b == '\n' || b == '\r' || b == '\t';
-	}
-
-	private static boolean isDone(byte[] bytes, int start, int length) {
-		int end = length;
-		while (end > start && isWhitespace(bytes[end - 1])) {
-			end--;
-		}
-		if (end - start != DONE.length) {
-			return false;
-		}
-		for (int i = 0; i < DONE.length; i++) {
-			if (bytes[start + i] != DONE[i]) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/**
-	 * Whether the event is an object whose first key is {@code "error"}: how Gemini reports an error
-	 * after a stream has begun. Checked on the bytes so normal events are parsed only once.
-	 */
-	private static boolean isErrorObject(byte[] bytes, int start, int length) {
-		if (bytes[start] != '{') {
-			return false;
-		}
-		int i = start + 1;
-		while (i < length && isWhitespace(bytes[i])) {
-			i++;
-		}
-		byte[] key = "\"error\"".getBytes(StandardCharsets.US_ASCII);
-		if (length - i < key.length) {
-			return false;
-		}
-		for (int k = 0; k < key.length; k++) {
-			if (bytes[i + k] != key[k]) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private <T> Mono<T> errorFrom(ClientResponse response, HttpMethod method, URI uri) {
-		return errorFrom(response.statusCode(), response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
-				response.body(BodyExtractors.toDataBuffers()), method, uri);
-	}
-
-	/**
-	 * The typed error for a response that is not 2xx, with its body (read within the in-memory limit) and
-	 * the server's {@code Retry-After}.
-	 */
-	private <T> Mono<T> errorFrom(HttpStatusCode status, @Nullable String retryAfterHeader, Flux<DataBuffer> body,
-			HttpMethod method, URI uri) {
-		Duration retryAfter = parseRetryAfter(retryAfterHeader);
-		return DataBufferUtils.join(body, this.maxInMemorySize)
-			.map((buffer) -> {
-				try {
-					byte[] bytes = new byte[buffer.readableByteCount()];
-					buffer.read(bytes);
-					return bytes;
-				}
-				finally {
-					DataBufferUtils.release(buffer);
-				}
-			})
-			.onErrorResume((ex) -> Mono.empty())
-			.defaultIfEmpty(new byte[0])
-			.flatMap((bytes) -> {
-				String text = new String(bytes, StandardCharsets.UTF_8);
-				return Mono.error(createResponseException(status, decodeError(text), text, method, uri, retryAfter));
-			});
-	}
-
-	/**
-	 * Decode a Gemini error body: {@code {"error": {...}}}, the same wrapped in an array, or either
-	 * framed as server-sent events.
-	 */
-	@Nullable GeminiError decodeError(String body) {
-		String json = body.strip();
-		if (json.startsWith("data:")) {
-			StringBuilder data = new StringBuilder();
-			for (String line : json.split("\r\n|\r|\n")) {
-				if (line.startsWith("data:")) {
-					data.append(line.substring(line.startsWith("data: ") ? 6 : 5)).append('\n');
-				}
-			}
-			json = data.toString().strip();
-		}
-		if (json.isEmpty()) {
-			return null;
-		}
-		try {
-			JsonNode node = this.treeReader.readValue(json);
-			if (node == null) {
-				return null;
-			}
-			if (node.isArray() && !node.isEmpty()) {
-				node = node.get(0);
-			}
-			JsonNode error = node.get("error");
-			if (error == null || !error.isObject()) {
-				return null;
-			}
-			Integer code = error.path("code").isIntegralNumber() ? error.path("code").asInt() : null;
-			String message = error.path("message").isString() ? error.path("message").asString() : null;
-			String status = error.path("status").isString() ? error.path("status").asString() : null;
-			List<Map<String, Object>> details = null;
-			if (error.path("details").isArray()) {
-				details = new ArrayList<>();
-				for (JsonNode detail : error.path("details")) {
-					if (detail.isObject()) {
-						Map<String, Object> map = this.mapReader.readValue(detail);
-						details.add(map);
-					}
-				}
-			}
-			return new GeminiError(code, message, status, details);
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
-	}
-
-	private static GeminiResponseException createResponseException(HttpStatusCode status,
-			@Nullable GeminiError error, String body, URI uri, @Nullable Duration retryAfter) {
-		return createResponseException(status, error, body, HttpMethod.POST, uri, retryAfter);
-	}
-
-	private static GeminiResponseException createResponseException(HttpStatusCode status,
-			@Nullable GeminiError error, String body, HttpMethod method, URI uri, @Nullable Duration retryAfter) {
-		int code = status.value();
-		if (code == 429) {
-			return new GeminiRateLimitException(status, error, body, method, uri, retryAfter);
-		}
-		if (code == 401 || code == 403) {
-			return new GeminiAuthenticationException(status, error, body, method, uri, retryAfter);
-		}
-		if (status.is5xxServerError()) {
-			return new GeminiUnavailableException(status, error, body, method, uri, retryAfter);
-		}
-		return new GeminiResponseException(status, error, body, method, uri, retryAfter);
-	}
-
-	static @Nullable Duration parseRetryAfter(@Nullable String value) {
-		if (!StringUtils.hasText(value)) {
-			return null;
-		}
-		String trimmed = value.trim();
-		try {
-			long seconds = Long.parseLong(trimmed);
-			return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
-		}
-		catch (NumberFormatException ex) {
-			try {
-				ZonedDateTime date = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-				Duration delay = Duration.between(ZonedDateTime.now(date.getZone()), date);
-				return delay.isNegative() ? Duration.ZERO : delay;
-			}
-			catch (DateTimeParseException ignored) {
-				return null;
-			}
-		}
-	}
-
-	/**
-	 * Map a failure of one attempt to a {@link GeminiException}; {@code beforeResponse} says whether it
-	 * happened before the response's status line arrived (so, unless it is a read timeout, the request
-	 * may not have reached the server).
-	 */
-	private Throwable translate(Throwable ex, HttpMethod method, URI uri, int events, boolean beforeResponse) {
-		if (ex instanceof GeminiException) {
-			return ex;
-		}
-		if (ex instanceof ServerSentEventParser.EventTooLargeException) {
-			return new GeminiMalformedResponseException(ex.getMessage() + " (raise it with cometapi.gemini.max-event-size "
-					+ "or the template builder's maxEventSize)", method, uri, ex);
-		}
-		if (ex instanceof DataBufferLimitException) {
-			return new GeminiMalformedResponseException("The response body exceeded the limit of "
-					+ this.maxInMemorySize + " bytes (raise it with cometapi.gemini.max-in-memory-size or the template "
-					+ "builder's maxInMemorySize)",
-					method, uri, ex);
-		}
-		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
-		if (cause instanceof JacksonException jackson) {
-			return new GeminiMalformedResponseException(
-					"Gemini sent a response that is not valid JSON: " + jackson.getOriginalMessage(), method,
-					uri, ex);
-		}
-		String reason = describe(cause);
-		if (events > 0) {
-			return new GeminiIncompleteStreamException("The stream broke off after " + events + " events: " + reason,
-					method, uri, events, ex);
-		}
-		if (cause instanceof TimeoutException && events == 0 && this.firstByteTimeout != null) {
-			return new GeminiRequestException("No event arrived within the first-byte timeout of "
-					+ this.firstByteTimeout + " (cometapi.gemini.first-byte-timeout)", method, uri, ex);
-		}
-		if (beforeResponse && !(cause instanceof ReadTimeoutException)) {
-			GeminiRequestException failure = new GeminiRequestException("Request to Gemini failed: " + reason,
-					method, uri, ex);
-			failure.markConnectionFailure();
-			return failure;
-		}
-		if (events == 0 && cause instanceof PrematureCloseException) {
-			return new GeminiIncompleteStreamException("The stream broke off before its first event: " + reason,
-					method, uri, 0, ex);
-		}
-		return new GeminiRequestException("Request to Gemini failed: " + reason, method, uri, ex);
-	}
-
-	private String describe(Throwable cause) {
-		if (cause instanceof ReadTimeoutException) {
-			return "no data received within the read timeout of " + this.readTimeout
-					+ " (cometapi.gemini.read-timeout)";
-		}
-		if (cause instanceof ConnectTimeoutException) {
-			return "could not connect within the connect timeout of " + this.connectTimeout
-					+ " (cometapi.gemini.connect-timeout)";
-		}
-		if (cause instanceof PrematureCloseException) {
-			return "the connection was closed before the response was complete";
-		}
-		String message = cause.getMessage();
-		return cause.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
-	}
-
 	private static String trimTrailingSlash(String url) {
 		String result = url;
 		while (result.endsWith("/")) {
 			result = result.substring(0, result.length() - 1);
 		}
 		return result;
-	}
-
-	/**
-	 * The observation of one call and its context, fed by the call's signals.
-	 */
-	private static final class ObservedCall {
-
-		private final Observation observation;
-
-		private final GeminiObservationContext context;
-
-		private final CallRecorder recorder;
-
-		private final long startNanos = System.nanoTime();
-
-		private @Nullable Throwable error;
-
-		ObservedCall(Observation observation, GeminiObservationContext context, CallRecorder recorder) {
-			this.observation = observation;
-			this.context = context;
-			this.recorder = recorder;
-		}
-
-		void onResponse(GenerateContentResponse response) {
-			this.context.onResponse(response);
-		}
-
-		void onChunk(GenerateContentResponse event) {
-			this.context.onChunk(event, Duration.ofNanos(System.nanoTime() - this.startNanos));
-		}
-
-		void onError(Throwable error) {
-			this.error = error;
-			if (error instanceof GeminiException gemini) {
-				this.context.setAttempts(gemini.getAttempts());
-			}
-			this.observation.error(error);
-		}
-
-		void onCancel() {
-			this.context.setCancelled();
-		}
-
-		void finish(SignalType signal) {
-			if (this.error != null) {
-				this.recorder.failure(this.error);
-			}
-			else if (signal == SignalType.ON_COMPLETE) {
-				this.recorder.success();
-			}
-			this.observation.stop();
-		}
-
-	}
-
-	/**
-	 * Per-subscription state of one stream: how many events arrived and whether the model finished.
-	 */
-	private static final class StreamState {
-
-		private final URI uri;
-
-		private int events;
-
-		private boolean finished;
-
-		private @Nullable RuntimeException failure;
-
-		private boolean responded;
-
-		StreamState(URI uri) {
-			this.uri = uri;
-		}
-
-		void fail(RuntimeException ex) {
-			if (this.failure == null) {
-				this.failure = ex;
-			}
-		}
-
-		/** The events, followed by the failure if one happened while reading them. */
-		List<?> thenFailure(List<GenerateContentResponse> events) {
-			if (this.failure == null) {
-				return events;
-			}
-			List<Object> items = new ArrayList<>(events.size() + 1);
-			items.addAll(events);
-			items.add(this.failure);
-			return items;
-		}
-
-		void onEvent(GenerateContentResponse event) {
-			this.events++;
-			if (event.finishReason() != null
-					|| (event.promptFeedback() != null && event.promptFeedback().blockReason() != null)) {
-				this.finished = true;
-			}
-		}
-
-		Mono<GenerateContentResponse> checkComplete() {
-			if (this.finished) {
-				return Mono.empty();
-			}
-			return Mono.error(new GeminiIncompleteStreamException("The stream ended after " + this.events
-					+ " events without a finishReason or blockReason; the answer is incomplete", HttpMethod.POST,
-					this.uri, this.events, null));
-		}
-
 	}
 
 	/**
@@ -1125,71 +428,69 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	 */
 	public static final class Builder {
 
-		private String baseUrl = DEFAULT_BASE_URL;
+		String baseUrl = DEFAULT_BASE_URL;
 
-		private String apiVersion = DEFAULT_API_VERSION;
+		String apiVersion = DEFAULT_API_VERSION;
 
-		private @Nullable String apiKey;
+		@Nullable String apiKey;
 
-		private AuthScheme authScheme = AuthScheme.API_KEY_HEADER;
+		AuthScheme authScheme = AuthScheme.API_KEY_HEADER;
 
-		private String defaultModel = DEFAULT_MODEL;
+		String defaultModel = DEFAULT_MODEL;
 
-		private @Nullable GenerationConfig defaultGenerationConfig;
+		@Nullable GenerationConfig defaultGenerationConfig;
 
-		private final HttpHeaders defaultHeaders = new HttpHeaders();
+		final HttpHeaders defaultHeaders = new HttpHeaders();
 
-		private Duration connectTimeout = Duration.ofSeconds(10);
+		Duration connectTimeout = Duration.ofSeconds(10);
 
-		private Duration readTimeout = Duration.ofMinutes(2);
+		Duration readTimeout = Duration.ofMinutes(2);
 
-		private int maxInMemorySize = 32 * 1024 * 1024;
+		int maxInMemorySize = 32 * 1024 * 1024;
 
-		private int maxEventSize = 32 * 1024 * 1024;
+		int maxEventSize = 32 * 1024 * 1024;
 
-		private WebClient.@Nullable Builder webClientBuilder;
+		WebClient.@Nullable Builder webClientBuilder;
 
-		private @Nullable JsonMapper jsonMapper;
+		@Nullable JsonMapper jsonMapper;
 
-		private @Nullable ClientHttpConnector connector;
+		@Nullable ClientHttpConnector connector;
 
-		private @Nullable StructuredOutputValidator structuredOutputValidator;
+		@Nullable StructuredOutputValidator structuredOutputValidator;
 
-		private int structuredOutputMaxRepairAttempts;
+		int structuredOutputMaxRepairAttempts;
 
-		private @Nullable ClientHttpConnector sharedConnector;
+		@Nullable HttpClient sharedHttpClient;
 
-		private @Nullable HttpClient sharedHttpClient;
+		Transport transport = Transport.REACTOR_NETTY;
 
-		private Transport transport = Transport.REACTOR_NETTY;
+		@Nullable Object sharedClientSettings;
 
-		private @Nullable Object sharedConnectorSettings;
+		RetrySettings retrySettings = RetrySettings.DEFAULT;
 
-		private RetrySettings retrySettings = RetrySettings.DEFAULT;
+		@Nullable Duration firstByteTimeout;
 
-		private @Nullable Duration firstByteTimeout;
+		@Nullable Duration callTimeout = Duration.ofMinutes(5);
 
-		private @Nullable Duration callTimeout = Duration.ofMinutes(5);
+		ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
-		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+		@Nullable GeminiObservationConvention observationConvention;
 
-		private @Nullable GeminiObservationConvention observationConvention;
+		ConnectionPoolSettings connectionPool = ConnectionPoolSettings.DEFAULT;
 
-		private ConnectionPoolSettings connectionPool = ConnectionPoolSettings.DEFAULT;
+		boolean wiretap;
 
-		private boolean wiretap;
+		int maxConcurrentRequests;
 
-		private int maxConcurrentRequests;
+		int maxQueuedRequests = 1_000;
 
-		private int maxQueuedRequests = 1_000;
+		@Nullable ConcurrencyLimiter sharedLimiter;
 
-		private @Nullable ConcurrencyLimiter sharedLimiter;
+		ThinkingValidation thinkingValidation = ThinkingValidation.STRICT;
 
-		private ThinkingValidation thinkingValidation = ThinkingValidation.STRICT;
+		long maxInlineDataSize = Media.MAX_INLINE_DATA_SIZE;
 
-		private long maxInlineDataSize = Media.MAX_INLINE_DATA_SIZE;
-
-		private ToolCallingOptions toolCallingOptions = ToolCallingOptions.DEFAULT;
+		ToolCallingOptions toolCallingOptions = ToolCallingOptions.DEFAULT;
 
 		Builder() {
 		}
@@ -1605,85 +906,15 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		 * @throws IllegalStateException if no API key was set or the base URL is malformed
 		 */
 		public GeminiTemplate build() {
-			if (!StringUtils.hasText(this.apiKey)) {
+			String key = this.apiKey;
+			if (!StringUtils.hasText(key)) {
 				throw new IllegalStateException("A Gemini API key is required: set it with "
 						+ "GeminiTemplate.builder().apiKey(...) (with Spring Boot: the cometapi.gemini.api-key "
 						+ "property or the COMETAPI_KEY environment variable)");
 			}
 			validateBaseUrl(this.baseUrl);
 			JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper : defaultJsonMapper();
-			ConnectionProvider ownedProvider = null;
-			ClientHttpConnector httpConnector = this.connector;
-			HttpClient ownHttpClient = null;
-			if (httpConnector == null && connectorSettings().equals(this.sharedConnectorSettings)) {
-				httpConnector = this.sharedConnector;
-				ownHttpClient = this.sharedHttpClient;
-			}
-			if (httpConnector == null) {
-				String nettyKey = this.apiKey;
-				AuthScheme nettyScheme = this.authScheme;
-				ownedProvider = this.connectionPool.createProvider();
-				HttpClient httpClient = HttpClient.create(ownedProvider)
-					.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-							this.connectTimeout.toMillis()))
-					.responseTimeout(this.readTimeout)
-					.headers((headers) -> addKey(headers, nettyKey, nettyScheme));
-				if (this.wiretap) {
-					MaskingLoggingHandler wiretapHandler = new MaskingLoggingHandler(nettyKey);
-					httpClient = httpClient.doOnChannelInit((observer, channel, address) -> {
-						if (channel.pipeline().get(NettyPipeline.SslHandler) != null) {
-							channel.pipeline().addAfter(NettyPipeline.SslHandler, "gemini.wiretap", wiretapHandler);
-						}
-						else {
-							channel.pipeline().addFirst("gemini.wiretap", wiretapHandler);
-						}
-					});
-				}
-				httpConnector = new ReactorClientHttpConnector(httpClient);
-				ownHttpClient = httpClient;
-			}
-			// with the template's own Netty client the key is added below WebClient, so no WebClient-level
-			// logging, filter or observation ever sees it
-			boolean keyInWebClient = (this.connector != null);
-			WebClient.Builder client = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
-					: WebClient.builder();
-			String key = this.apiKey;
-			AuthScheme scheme = this.authScheme;
-			HttpHeaders headers = new HttpHeaders();
-			headers.addAll(this.defaultHeaders);
-			client.clientConnector(httpConnector)
-				.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(this.maxInMemorySize))
-				.defaultHeaders((target) -> {
-					target.addAll(headers);
-					if (keyInWebClient) {
-						if (scheme == AuthScheme.BEARER) {
-							target.setBearerAuth(key);
-						}
-						else {
-							target.set(API_KEY_HEADER, key);
-						}
-					}
-				});
-			return new GeminiTemplate(new Builder(this), client.build(), httpConnector, ownHttpClient, mapper,
-					ownedProvider);
-		}
-
-		/**
-		 * The settings baked into a connector the template creates; a variant shares the connector only
-		 * while they are equal.
-		 */
-		private Object connectorSettings() {
-			return List.of(this.connectTimeout, this.readTimeout, String.valueOf(this.apiKey), this.authScheme,
-					this.connectionPool, this.wiretap);
-		}
-
-		private static void addKey(io.netty.handler.codec.http.HttpHeaders headers, String key, AuthScheme scheme) {
-			if (scheme == AuthScheme.BEARER) {
-				headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + key);
-			}
-			else {
-				headers.set(API_KEY_HEADER, key);
-			}
+			return new GeminiTemplate(new Builder(this), mapper, TransportFactory.create(this, key));
 		}
 
 		private static void validateBaseUrl(String baseUrl) {

@@ -22,7 +22,7 @@ import io.github.geminicomet.model.Part;
  * @author gemini-comet
  * @since 0.1.0
  */
-public final class TurnAccumulator {
+final class TurnAccumulator {
 
 	private final List<Part> parts = new ArrayList<>();
 
@@ -35,7 +35,7 @@ public final class TurnAccumulator {
 	/**
 	 * Create an empty accumulator, for one stream.
 	 */
-	public TurnAccumulator() {
+	TurnAccumulator() {
 	}
 
 	/**

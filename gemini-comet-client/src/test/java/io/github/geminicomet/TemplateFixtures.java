@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Shared setup of the {@link GeminiTemplate} tests: the fixtures under {@code template/}, a WireMock
  * server on the loopback interface, a template pointing at it, and assertions used across classes.
  */
-final class TemplateFixtures {
+public final class TemplateFixtures {
 
 	/** The API key every test template sends; it must never show up anywhere but a header. */
 	static final String API_KEY = "AIzaTEST-k3y-that-must-never-leak-0042";
@@ -39,11 +39,11 @@ final class TemplateFixtures {
 		.valueOf(System.getProperty("gemini.test.transport", GeminiTemplate.Transport.REACTOR_NETTY.name()));
 
 	/** Line endings of server-sent events. */
-	static final String CRLF = "\r\n";
+	public static final String CRLF = "\r\n";
 
-	static final String LF = "\n";
+	public static final String LF = "\n";
 
-	static final String CR = "\r";
+	public static final String CR = "\r";
 
 	private TemplateFixtures() {
 	}
@@ -99,12 +99,12 @@ final class TemplateFixtures {
 	 * Read a stream fixture under {@code template/stream/} with the given line ending. The files hold
 	 * LF line endings; the real API sends CRLF.
 	 */
-	static String sse(String name, String lineEnding) {
+	public static String sse(String name, String lineEnding) {
 		return fixture("stream/" + name).replace("\r\n", "\n").replace("\n", lineEnding);
 	}
 
 	/** Read a stream fixture with CRLF line endings, as the API sends them. */
-	static String sse(String name) {
+	public static String sse(String name) {
 		return sse(name, CRLF);
 	}
 

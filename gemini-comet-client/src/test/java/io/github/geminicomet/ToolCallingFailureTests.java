@@ -17,7 +17,6 @@ import io.github.geminicomet.model.GenerateContentRequest;
 import io.github.geminicomet.model.HarmCategory;
 import io.github.geminicomet.model.SafetyRating;
 import io.github.geminicomet.tool.GeminiTool;
-import io.github.geminicomet.tool.GeminiToolException;
 import io.github.geminicomet.tool.ToolCallingOptions;
 import io.github.geminicomet.tool.ToolErrorPolicy;
 

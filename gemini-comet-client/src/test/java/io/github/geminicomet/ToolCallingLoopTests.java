@@ -23,7 +23,6 @@ import io.github.geminicomet.model.GenerateContentResponse;
 import io.github.geminicomet.model.Tool;
 import io.github.geminicomet.model.ToolConfig;
 import io.github.geminicomet.tool.GeminiTools;
-import io.github.geminicomet.tool.ToolCallingOperations;
 import io.github.geminicomet.tool.ToolCallingOptions;
 
 import static io.github.geminicomet.TemplateFixtures.TIMEOUT;

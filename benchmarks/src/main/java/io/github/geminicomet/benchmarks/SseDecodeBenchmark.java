@@ -3,7 +3,6 @@ package io.github.geminicomet.benchmarks;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import io.netty.buffer.Unpooled;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,7 +35,7 @@ import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.mock.http.client.reactive.MockClientHttpRequest;
 import org.springframework.mock.http.client.reactive.MockClientHttpResponse;
 
-import io.github.geminicomet.BenchmarkAccess;
+import io.github.geminicomet.codec.ServerSentEventParser;
 import io.github.geminicomet.GeminiTemplate;
 import io.github.geminicomet.model.GenerateContentRequest;
 import io.github.geminicomet.model.GenerateContentResponse;
@@ -91,9 +90,10 @@ public class SseDecodeBenchmark {
 	/** The template's decoder: SSE lines framed straight off the buffers, each event parsed once. */
 	@Benchmark
 	public void templateSseParser(Blackhole blackhole) {
-		Function<DataBuffer, List<GenerateContentResponse>> decoder = BenchmarkAccess.sseDecoder(this.reader);
+		ServerSentEventParser<GenerateContentResponse> parser = new ServerSentEventParser<>(
+				(bytes, length) -> this.reader.readValue(bytes, 0, length), 32 * 1024 * 1024);
 		for (byte[] chunk : this.chunks) {
-			for (GenerateContentResponse event : decoder.apply(DefaultDataBufferFactory.sharedInstance.wrap(chunk))) {
+			for (GenerateContentResponse event : parser.feed(DefaultDataBufferFactory.sharedInstance.wrap(chunk))) {
 				blackhole.consume(event.text());
 			}
 		}

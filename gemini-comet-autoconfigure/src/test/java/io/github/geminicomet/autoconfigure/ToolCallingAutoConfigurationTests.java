@@ -7,7 +7,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.github.geminicomet.GeminiTemplate;
 import io.github.geminicomet.tool.GeminiTool;
-import io.github.geminicomet.tool.ToolCallingOperations;
+import io.github.geminicomet.ToolCallingOperations;
 import io.github.geminicomet.tool.ToolCallingOptions;
 import io.github.geminicomet.tool.ToolErrorPolicy;
 

@@ -3,8 +3,6 @@ package io.github.geminicomet.observation;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
-import io.github.geminicomet.GeminiBlockedContentException;
-import io.github.geminicomet.GeminiResponseException;
 import io.github.geminicomet.model.UsageMetadata;
 import io.github.geminicomet.observation.GeminiObservationDocumentation.HighCardinalityKeyNames;
 import io.github.geminicomet.observation.GeminiObservationDocumentation.LowCardinalityKeyNames;
@@ -92,11 +90,12 @@ public class DefaultGeminiObservationConvention implements GeminiObservationConv
 			}
 			return "SUCCESS";
 		}
-		if (error instanceof GeminiBlockedContentException) {
+		if (context.isBlocked()) {
 			return "BLOCKED";
 		}
-		if (error instanceof GeminiResponseException response) {
-			return response.getStatusCode().is4xxClientError() ? "CLIENT_ERROR" : "SERVER_ERROR";
+		int status = context.getStatusCode();
+		if (status != 0) {
+			return (status >= 400 && status < 500) ? "CLIENT_ERROR" : "SERVER_ERROR";
 		}
 		return "ERROR";
 	}

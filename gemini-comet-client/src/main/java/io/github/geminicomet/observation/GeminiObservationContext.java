@@ -69,6 +69,10 @@ public class GeminiObservationContext extends Observation.Context {
 
 	private boolean cancelled;
 
+	private int statusCode;
+
+	private boolean blocked;
+
 	/**
 	 * Create a new context.
 	 * @param operationName the operation, such as {@link #GENERATE_CONTENT}
@@ -193,6 +197,24 @@ public class GeminiObservationContext extends Observation.Context {
 	}
 
 	/**
+	 * Return the HTTP status of the error answer the call failed with.
+	 * @return the status code, or {@code 0} when the call did not fail with an error answer
+	 * @since 0.2.0
+	 */
+	public int getStatusCode() {
+		return this.statusCode;
+	}
+
+	/**
+	 * Return whether the call failed because the prompt or the answer was blocked.
+	 * @return whether the call was blocked
+	 * @since 0.2.0
+	 */
+	public boolean isBlocked() {
+		return this.blocked;
+	}
+
+	/**
 	 * Return whether the subscriber cancelled the call.
 	 * @return whether the call was cancelled
 	 */
@@ -288,6 +310,23 @@ public class GeminiObservationContext extends Observation.Context {
 	 */
 	public void setCancelled() {
 		this.cancelled = true;
+	}
+
+	/**
+	 * Set the HTTP status of the error answer the call failed with.
+	 * @param statusCode the status code
+	 * @since 0.2.0
+	 */
+	public void setStatusCode(int statusCode) {
+		this.statusCode = statusCode;
+	}
+
+	/**
+	 * Mark the call as failed because the prompt or the answer was blocked.
+	 * @since 0.2.0
+	 */
+	public void setBlocked() {
+		this.blocked = true;
 	}
 
 }

@@ -55,7 +55,7 @@ import io.github.geminicomet.model.Tool;
  * methods returning a {@code Mono}, {@code Flux} (collected into a list), other {@code Publisher} or
  * {@code CompletionStage} are composed without a thread switch. A failing method (or arguments that do
  * not fit its parameters) answers {@code {"error": "<message>"}} under
- * {@link ToolErrorPolicy#REPORT_TO_MODEL}, or fails with a {@link GeminiToolException} under
+ * {@link ToolErrorPolicy#REPORT_TO_MODEL}, or fails with a {@link ToolExecutionException} under
  * {@link ToolErrorPolicy#FAIL}. A call of a function none of the objects declares always answers
  * {@code {"error": "..."}}, so the model can correct itself.
  *
@@ -189,7 +189,7 @@ public final class GeminiTools {
 	/**
 	 * Run one function call and return its answer, with the call's {@code id} and {@code name}.
 	 * @param call the model's call
-	 * @return the function response, or an error: a {@link GeminiToolException} when the method failed
+	 * @return the function response, or an error: a {@link ToolExecutionException} when the method failed
 	 * under {@link ToolErrorPolicy#FAIL}
 	 */
 	public Mono<FunctionResponse> call(FunctionCall call) {
@@ -212,7 +212,7 @@ public final class GeminiTools {
 	 * them: one {@code functionResponse} part per call, in the order of the calls, each with its call's
 	 * {@code id} and {@code name}.
 	 * @param calls the model's calls, such as {@link GenerateContentResponse#functionCalls()}
-	 * @return the user turn, or an error: a {@link GeminiToolException} when a method failed under
+	 * @return the user turn, or an error: a {@link ToolExecutionException} when a method failed under
 	 * {@link ToolErrorPolicy#FAIL}
 	 */
 	public Mono<Content> respond(List<FunctionCall> calls) {
@@ -242,7 +242,7 @@ public final class GeminiTools {
 		String message = badArguments ? "Invalid arguments for function '" + method.name() + "': " + ex.getMessage()
 				: describe(ex);
 		if (this.options.getErrorPolicy() == ToolErrorPolicy.FAIL) {
-			return Mono.error(new GeminiToolException("Function '" + method.name() + "' (" + method.displayName()
+			return Mono.error(new ToolExecutionException("Function '" + method.name() + "' (" + method.displayName()
 					+ ") failed: " + message, call, ex));
 		}
 		if (logger.isDebugEnabled()) {

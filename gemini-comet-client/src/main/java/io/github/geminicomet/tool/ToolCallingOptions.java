@@ -75,7 +75,7 @@ public final class ToolCallingOptions {
 
 	/**
 	 * Return the most rounds of tool calls in one exchange: after that many rounds, a model that still
-	 * asks for function calls ends the exchange with a {@link GeminiToolException}.
+	 * asks for function calls ends the exchange with a {@code GeminiToolException}.
 	 * @return the most iterations, at least 1
 	 */
 	public int getMaxIterations() {

@@ -17,7 +17,7 @@ public enum ToolErrorPolicy {
 	REPORT_TO_MODEL,
 
 	/**
-	 * End the exchange with a {@link GeminiToolException} whose cause is the tool's exception.
+	 * End the exchange with a {@code GeminiToolException} whose cause is the tool's exception.
 	 */
 	FAIL
 

@@ -1,7 +1,7 @@
 /**
  * Function calling: {@link io.github.geminicomet.tool.GeminiTool @GeminiTool} methods described as
  * function declarations ({@link io.github.geminicomet.tool.GeminiTools}), and the automatic
- * function-calling loop ({@link io.github.geminicomet.tool.ToolCallingOperations}).
+ * function-calling loop ({@code io.github.geminicomet.ToolCallingOperations}).
  */
 @NullMarked
 package io.github.geminicomet.tool;

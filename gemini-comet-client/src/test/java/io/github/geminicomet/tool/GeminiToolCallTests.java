@@ -99,10 +99,10 @@ class GeminiToolCallTests {
 			.withOptions(ToolCallingOptions.builder().errorPolicy(ToolErrorPolicy.FAIL).build());
 		FunctionCall call = new FunctionCall("id-1", "fail", Map.of());
 		StepVerifier.create(failing.call(call)).expectErrorSatisfies((ex) -> {
-			assertThat(ex).isInstanceOf(GeminiToolException.class)
+			assertThat(ex).isInstanceOf(ToolExecutionException.class)
 				.hasMessageContaining("Function 'fail' (GeminiToolCallTests.BookingTools.fail) failed: No rooms left")
 				.hasCauseInstanceOf(IllegalStateException.class);
-			assertThat(((GeminiToolException) ex).getFunctionCall()).isEqualTo(call);
+			assertThat(((ToolExecutionException) ex).getFunctionCall()).isEqualTo(call);
 		}).verify(TIMEOUT);
 	}
 

@@ -1,4 +1,4 @@
-package io.github.geminicomet;
+package io.github.geminicomet.codec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +18,14 @@ import org.springframework.core.io.buffer.DataBuffer;
  * decodes each event into a {@code String} and a {@code ServerSentEvent} before a second JSON pass,
  * which costs several times the CPU per event on the streaming hot path.
  *
+ * <p>For internal use by the client (public so that the benchmarks can measure it): not part of the
+ * supported API, it may change in any release.
+ *
  * @param <T> the type of decoded events
+ * @author gemini-comet
+ * @since 0.2.0
  */
-final class ServerSentEventParser<T> {
+public final class ServerSentEventParser<T> {
 
 	private static final int INITIAL_CAPACITY = 8192;
 
@@ -42,7 +47,12 @@ final class ServerSentEventParser<T> {
 
 	private boolean skipLineFeed;
 
-	ServerSentEventParser(PayloadParser<T> payloadParser, int maxEventSize) {
+	/**
+	 * Create a parser for one stream.
+	 * @param payloadParser the parser of each event's data
+	 * @param maxEventSize the largest event's data, in bytes
+	 */
+	public ServerSentEventParser(PayloadParser<T> payloadParser, int maxEventSize) {
 		this.payloadParser = payloadParser;
 		this.maxEventSize = maxEventSize;
 	}
@@ -53,7 +63,7 @@ final class ServerSentEventParser<T> {
 	 * @param buffer the buffer
 	 * @return the completed events, often none or one
 	 */
-	List<T> feed(DataBuffer buffer) {
+	public List<T> feed(DataBuffer buffer) {
 		int count = buffer.readableByteCount();
 		if (count == 0) {
 			return List.of();
@@ -105,7 +115,7 @@ final class ServerSentEventParser<T> {
 	 * Signal the end of the stream and return the last event if it was not followed by a blank line.
 	 * @return the last event, if any
 	 */
-	List<T> finish() {
+	public List<T> finish() {
 		List<T> events = null;
 		if (this.pendingLength > 0) {
 			events = processLine(this.pending, 0, this.pendingLength, null);
@@ -189,7 +199,7 @@ final class ServerSentEventParser<T> {
 	 * @param <T> the type of decoded events
 	 */
 	@FunctionalInterface
-	interface PayloadParser<T> {
+	public interface PayloadParser<T> {
 
 		/**
 		 * Parse the event's data, held in {@code bytes[0..length)}; the array is reused afterwards.
@@ -204,7 +214,7 @@ final class ServerSentEventParser<T> {
 	/**
 	 * Thrown when one event or line is larger than the limit.
 	 */
-	static final class EventTooLargeException extends RuntimeException {
+	public static final class EventTooLargeException extends RuntimeException {
 
 		EventTooLargeException(int maxEventSize) {
 			super("A server-sent event exceeded the limit of " + maxEventSize + " bytes");

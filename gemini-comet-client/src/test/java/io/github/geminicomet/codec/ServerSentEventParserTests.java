@@ -1,4 +1,4 @@
-package io.github.geminicomet;
+package io.github.geminicomet.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,14 +1,13 @@
-package io.github.geminicomet.tool;
+package io.github.geminicomet;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.geminicomet.GeminiException;
 import io.github.geminicomet.model.FunctionCall;
 
 /**
  * Signals that the function-calling loop could not finish: the model still asked for function calls
  * after the most iterations allowed ({@code cometapi.gemini.tools.max-iterations}), or a tool failed
- * under {@link ToolErrorPolicy#FAIL} (the tool's exception is the cause).
+ * under {@link io.github.geminicomet.tool.ToolErrorPolicy#FAIL} (the tool's exception is the cause).
  *
  * @author gemini-comet
  * @since 0.1.0

@@ -1,4 +1,4 @@
-package io.github.geminicomet.tool;
+package io.github.geminicomet;
 
 import java.lang.reflect.Type;
 import java.util.List;
@@ -18,12 +18,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.ResolvableType;
 import org.springframework.util.Assert;
 
-import io.github.geminicomet.CachedContentOperations;
-import io.github.geminicomet.GeminiBlockedContentException;
-import io.github.geminicomet.GeminiOperations;
-import io.github.geminicomet.GeminiStructuredOutputException;
-import io.github.geminicomet.StructuredResponse;
-import io.github.geminicomet.TurnAccumulator;
 import io.github.geminicomet.model.BatchEmbedContentsRequest;
 import io.github.geminicomet.model.BatchEmbedContentsResponse;
 import io.github.geminicomet.model.Candidate;
@@ -42,6 +36,9 @@ import io.github.geminicomet.schema.GeminiSchemaGenerator;
 import io.github.geminicomet.schema.JsonArrayElementReader;
 import io.github.geminicomet.schema.ResponseSchema;
 import io.github.geminicomet.schema.SealedTypesIntrospector;
+import io.github.geminicomet.tool.GeminiTools;
+import io.github.geminicomet.tool.ToolCallingOptions;
+import io.github.geminicomet.tool.ToolExecutionException;
 
 /**
  * {@link GeminiOperations} that let the model call the {@link GeminiTool @GeminiTool} methods of some
@@ -220,7 +217,7 @@ public final class ToolCallingOperations implements GeminiOperations {
 				return Mono.error(tooManyIterations(calls));
 			}
 			Content modelTurn = modelTurn(response.firstCandidate());
-			return this.tools.respond(calls)
+			return respond(calls)
 				.flatMap((answers) -> loop(model, append(request, modelTurn, answers), round + 1));
 		});
 	}
@@ -246,10 +243,20 @@ public final class ToolCallingOperations implements GeminiOperations {
 				if (round >= getOptions().getMaxIterations()) {
 					return Flux.error(tooManyIterations(calls));
 				}
-				return this.tools.respond(calls)
+				return respond(calls)
 					.flatMapMany((answers) -> streamLoop(model, append(request, modelTurn, answers), round + 1));
 			}));
 		});
+	}
+
+	/**
+	 * Answer the calls with the tools; a tool that failed under {@code ToolErrorPolicy.FAIL} ends the
+	 * exchange with a {@link GeminiToolException}, like every other failure of a template call.
+	 */
+	private Mono<Content> respond(List<FunctionCall> calls) {
+		return this.tools.respond(calls)
+			.onErrorMap(ToolExecutionException.class,
+					(ex) -> new GeminiToolException(ex.getMessage(), ex.getFunctionCall(), ex.getCause()));
 	}
 
 	private Mono<GenerateContentResponse> generate(@Nullable String model, GenerateContentRequest request) {
@@ -427,7 +434,8 @@ public final class ToolCallingOperations implements GeminiOperations {
 	private JsonMapper readerMapper() {
 		JsonMapper mapper = this.readerMapper;
 		if (mapper == null) {
-			mapper = SealedTypesIntrospector.apply(getOptions().jsonMapper());
+			JsonMapper options = getOptions().getJsonMapper();
+			mapper = SealedTypesIntrospector.apply((options != null) ? options : GeminiTemplate.Builder.defaultJsonMapper());
 			this.readerMapper = mapper;
 		}
 		return mapper;

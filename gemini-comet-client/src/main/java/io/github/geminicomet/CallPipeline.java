@@ -1,0 +1,77 @@
+package io.github.geminicomet;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * What wraps every attempt, the way filters wrap {@code WebClient}'s exchange: the concurrency limit,
+ * retries (a stream only before its first event) and, for unary calls, the call timeout over all
+ * attempts.
+ */
+final class CallPipeline {
+
+	private final ConcurrencyLimiter limiter;
+
+	private final RetrySettings retrySettings;
+
+	private final GeminiRetry unaryRetry;
+
+	private final @Nullable Duration callTimeout;
+
+	CallPipeline(ConcurrencyLimiter limiter, RetrySettings retrySettings, @Nullable Duration callTimeout) {
+		this.limiter = limiter;
+		this.retrySettings = retrySettings;
+		this.unaryRetry = new GeminiRetry(retrySettings, CallPipeline::isRetryable);
+		this.callTimeout = callTimeout;
+	}
+
+	ConcurrencyLimiter limiter() {
+		return this.limiter;
+	}
+
+	/**
+	 * Limit and retry the attempts of a unary call and bound the whole call, retries included, by the
+	 * call timeout.
+	 */
+	<T> Mono<T> unary(Mono<T> attempt, HttpMethod method, URI uri) {
+		Mono<T> call = this.limiter.limit(attempt, method, uri).transform(this.unaryRetry::apply);
+		if (this.callTimeout != null) {
+			Duration limit = this.callTimeout;
+			// with a fallback Reactor builds no description of the operator chain on every subscription
+			call = call.timeout(limit, Mono.error(() -> new GeminiRequestException("The call took longer than the "
+					+ "call timeout of " + limit + " (cometapi.gemini.call-timeout)", method, uri,
+					new TimeoutException("No answer within " + limit))));
+		}
+		return call;
+	}
+
+	/**
+	 * Limit the attempts of a stream, which holds its place until it ends, and retry one only before its
+	 * first event, so that no event is ever delivered twice.
+	 */
+	<T> Flux<T> stream(Flux<T> attempt, HttpMethod method, URI uri) {
+		return Flux.defer(() -> {
+			AtomicBoolean emitted = new AtomicBoolean();
+			return this.limiter.limit(attempt, method, uri)
+				.doOnNext((event) -> emitted.set(true))
+				.transform(new GeminiRetry(this.retrySettings, (ex) -> !emitted.get() && isRetryable(ex))::apply);
+		});
+	}
+
+	static boolean isRetryable(Throwable ex) {
+		if (ex instanceof GeminiResponseException response) {
+			int status = response.getStatusCode().value();
+			return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+		}
+		return ex instanceof GeminiRequestException request && request.isConnectionFailure();
+	}
+
+}

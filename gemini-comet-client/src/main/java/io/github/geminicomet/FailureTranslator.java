@@ -1,0 +1,102 @@
+package io.github.geminicomet;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import org.jspecify.annotations.Nullable;
+import reactor.netty.http.client.PrematureCloseException;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpMethod;
+
+import io.github.geminicomet.codec.ServerSentEventParser;
+
+/**
+ * Maps the failure of one attempt to a {@link GeminiException} that names what went wrong and the
+ * setting to change: timeouts, size limits, invalid JSON, connections refused or cut.
+ */
+final class FailureTranslator {
+
+	private final int maxInMemorySize;
+
+	private final Duration connectTimeout;
+
+	private final Duration readTimeout;
+
+	private final @Nullable Duration firstByteTimeout;
+
+	FailureTranslator(int maxInMemorySize, Duration connectTimeout, Duration readTimeout,
+			@Nullable Duration firstByteTimeout) {
+		this.maxInMemorySize = maxInMemorySize;
+		this.connectTimeout = connectTimeout;
+		this.readTimeout = readTimeout;
+		this.firstByteTimeout = firstByteTimeout;
+	}
+
+	/**
+	 * Map a failure of one attempt; {@code events} is how many stream events arrived before it ({@code -1}
+	 * for a unary call), and {@code beforeResponse} whether it happened before the response's status line
+	 * arrived (so, unless it is a read timeout, the request may not have reached the server).
+	 */
+	Throwable translate(Throwable ex, HttpMethod method, URI uri, int events, boolean beforeResponse) {
+		if (ex instanceof GeminiException) {
+			return ex;
+		}
+		if (ex instanceof ServerSentEventParser.EventTooLargeException) {
+			return new GeminiMalformedResponseException(ex.getMessage() + " (raise it with cometapi.gemini.max-event-size "
+					+ "or the template builder's maxEventSize)", method, uri, ex);
+		}
+		if (ex instanceof DataBufferLimitException) {
+			return new GeminiMalformedResponseException("The response body exceeded the limit of "
+					+ this.maxInMemorySize + " bytes (raise it with cometapi.gemini.max-in-memory-size or the template "
+					+ "builder's maxInMemorySize)", method, uri, ex);
+		}
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+		if (cause instanceof JacksonException jackson) {
+			return new GeminiMalformedResponseException(
+					"Gemini sent a response that is not valid JSON: " + jackson.getOriginalMessage(), method, uri, ex);
+		}
+		String reason = describe(cause);
+		if (events > 0) {
+			return new GeminiIncompleteStreamException("The stream broke off after " + events + " events: " + reason,
+					method, uri, events, ex);
+		}
+		if (cause instanceof TimeoutException && events == 0 && this.firstByteTimeout != null) {
+			return new GeminiRequestException("No event arrived within the first-byte timeout of "
+					+ this.firstByteTimeout + " (cometapi.gemini.first-byte-timeout)", method, uri, ex);
+		}
+		if (beforeResponse && !(cause instanceof ReadTimeoutException)) {
+			GeminiRequestException failure = new GeminiRequestException("Request to Gemini failed: " + reason,
+					method, uri, ex);
+			failure.markConnectionFailure();
+			return failure;
+		}
+		if (events == 0 && cause instanceof PrematureCloseException) {
+			return new GeminiIncompleteStreamException("The stream broke off before its first event: " + reason,
+					method, uri, 0, ex);
+		}
+		return new GeminiRequestException("Request to Gemini failed: " + reason, method, uri, ex);
+	}
+
+	private String describe(Throwable cause) {
+		if (cause instanceof ReadTimeoutException) {
+			return "no data received within the read timeout of " + this.readTimeout
+					+ " (cometapi.gemini.read-timeout)";
+		}
+		if (cause instanceof ConnectTimeoutException) {
+			return "could not connect within the connect timeout of " + this.connectTimeout
+					+ " (cometapi.gemini.connect-timeout)";
+		}
+		if (cause instanceof PrematureCloseException) {
+			return "the connection was closed before the response was complete";
+		}
+		String message = cause.getMessage();
+		return cause.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+}

@@ -1,0 +1,137 @@
+package io.github.geminicomet;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectReader;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+
+import io.github.geminicomet.codec.ServerSentEventParser;
+import io.github.geminicomet.model.GenerateContentResponse;
+
+/**
+ * Decodes a stream of server-sent events into responses as they arrive: frames the events straight off
+ * the data buffers, parses each event's JSON once, skips {@code [DONE]}, turns an {@code error} event
+ * into a {@link GeminiResponseException}, and signals a stream that ends without a finish reason as
+ * incomplete.
+ */
+final class GeminiEventStreamDecoder {
+
+	private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] ERROR_KEY = "\"error\"".getBytes(StandardCharsets.US_ASCII);
+
+	private final ObjectReader responseReader;
+
+	private final GeminiErrorDecoder errorDecoder;
+
+	private final int maxEventSize;
+
+	GeminiEventStreamDecoder(ObjectReader responseReader, GeminiErrorDecoder errorDecoder, int maxEventSize) {
+		this.responseReader = responseReader;
+		this.errorDecoder = errorDecoder;
+		this.maxEventSize = maxEventSize;
+	}
+
+	Flux<GenerateContentResponse> decode(Flux<DataBuffer> body, StreamState state) {
+		ServerSentEventParser<GenerateContentResponse> parser = new ServerSentEventParser<>(
+				(bytes, length) -> parseEventUnlessFailed(bytes, length, state), this.maxEventSize);
+		// the mapper never throws and releases each buffer exactly once; a failure (error event, invalid
+		// JSON, event too large) travels as the last item after the events read before it, so those
+		// reach the subscriber first, as they would had they come in an earlier buffer
+		return body.concatMapIterable((buffer) -> {
+				try {
+					return state.thenFailure(parser.feed(buffer));
+				}
+				catch (RuntimeException ex) {
+					state.fail(ex);
+					return state.thenFailure(List.of());
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+			})
+			.concatWith(Flux.defer(() -> Flux.fromIterable(state.thenFailure(parser.finish()))))
+			.<GenerateContentResponse>handle((item, sink) -> {
+				if (item instanceof GenerateContentResponse event) {
+					sink.next(event);
+				}
+				else {
+					sink.error((Throwable) item);
+				}
+			})
+			.concatWith(Mono.defer(state::checkComplete))
+			.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+	}
+
+	private @Nullable GenerateContentResponse parseEventUnlessFailed(byte[] bytes, int length, StreamState state) {
+		if (state.hasFailed()) {
+			return null;
+		}
+		try {
+			return parseEvent(bytes, length, state);
+		}
+		catch (RuntimeException ex) {
+			state.fail(ex);
+			return null;
+		}
+	}
+
+	private @Nullable GenerateContentResponse parseEvent(byte[] bytes, int length, StreamState state) {
+		int start = 0;
+		while (start < length && isWhitespace(bytes[start])) {
+			start++;
+		}
+		if (start == length || isDone(bytes, start, length)) {
+			return null;
+		}
+		if (isErrorObject(bytes, start, length)) {
+			throw this.errorDecoder.decodeEvent(new String(bytes, 0, length, StandardCharsets.UTF_8), state.uri());
+		}
+		GenerateContentResponse event = this.responseReader.readValue(bytes, start, length - start);
+		state.onEvent(event);
+		return event;
+	}
+
+	private static boolean isWhitespace(byte b) {
+		return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+	}
+
+	private static boolean isDone(byte[] bytes, int start, int length) {
+		int end = length;
+		while (end > start && isWhitespace(bytes[end - 1])) {
+			end--;
+		}
+		return end - start == DONE.length && startsWith(bytes, start, DONE);
+	}
+
+	/**
+	 * Whether the event is an object whose first key is {@code "error"}: how Gemini reports an error
+	 * after a stream has begun. Checked on the bytes so normal events are parsed only once.
+	 */
+	private static boolean isErrorObject(byte[] bytes, int start, int length) {
+		if (bytes[start] != '{') {
+			return false;
+		}
+		int i = start + 1;
+		while (i < length && isWhitespace(bytes[i])) {
+			i++;
+		}
+		return length - i >= ERROR_KEY.length && startsWith(bytes, i, ERROR_KEY);
+	}
+
+	private static boolean startsWith(byte[] bytes, int start, byte[] prefix) {
+		for (int i = 0; i < prefix.length; i++) {
+			if (bytes[start + i] != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

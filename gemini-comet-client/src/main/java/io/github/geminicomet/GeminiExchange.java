@@ -1,0 +1,92 @@
+package io.github.geminicomet;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectReader;
+
+import org.springframework.http.HttpMethod;
+
+import io.github.geminicomet.model.GenerateContentResponse;
+
+/**
+ * One call to Gemini over the {@link GeminiTransport}: each attempt sends the request, decodes the answer
+ * (or the error it carries) and maps failures; the {@link CallPipeline} limits and retries the attempts.
+ */
+final class GeminiExchange {
+
+	private final GeminiTransport transport;
+
+	private final CallPipeline pipeline;
+
+	private final JsonBodyDecoder bodyDecoder;
+
+	private final GeminiEventStreamDecoder streamDecoder;
+
+	private final GeminiErrorDecoder errorDecoder;
+
+	private final FailureTranslator failures;
+
+	private final @Nullable Duration firstByteTimeout;
+
+	GeminiExchange(GeminiTransport transport, CallPipeline pipeline, JsonBodyDecoder bodyDecoder,
+			GeminiEventStreamDecoder streamDecoder, GeminiErrorDecoder errorDecoder, FailureTranslator failures,
+			@Nullable Duration firstByteTimeout) {
+		this.transport = transport;
+		this.pipeline = pipeline;
+		this.bodyDecoder = bodyDecoder;
+		this.streamDecoder = streamDecoder;
+		this.errorDecoder = errorDecoder;
+		this.failures = failures;
+		this.firstByteTimeout = firstByteTimeout;
+	}
+
+	/**
+	 * A unary call: send the body (JSON, written anew for each attempt; {@code null} for none) and read
+	 * the answer with the reader ({@code null} to ignore it), with limits, retries and the call timeout.
+	 */
+	<T> Mono<T> unary(HttpMethod method, URI uri, Supplier<byte @Nullable []> body, @Nullable ObjectReader reader) {
+		return this.pipeline.unary(Mono.defer(() -> attempt(method, uri, body.get(), reader)), method, uri);
+	}
+
+	/**
+	 * A stream of server-sent events: POST the body (written anew for each attempt), with limits and
+	 * retries before the first event.
+	 */
+	Flux<GenerateContentResponse> stream(URI uri, Supplier<byte[]> body) {
+		return this.pipeline.stream(Flux.defer(() -> streamAttempt(uri, body.get())), HttpMethod.POST, uri);
+	}
+
+	private <T> Mono<T> attempt(HttpMethod method, URI uri, byte @Nullable [] body, @Nullable ObjectReader reader) {
+		// whether the status line arrived: a failure before it (but a read timeout) may not have reached Gemini
+		boolean[] responded = new boolean[1];
+		return this.transport.<T>exchange(method, uri, body, (status, retryAfter, content) -> {
+			responded[0] = true;
+			if (!status.is2xxSuccessful()) {
+				return this.errorDecoder.decode(status, retryAfter, content, method, uri);
+			}
+			return (reader != null) ? this.bodyDecoder.decode(content, status, method, uri, reader)
+					: JsonBodyDecoder.discard(content);
+		}).onErrorMap((ex) -> this.failures.translate(ex, method, uri, -1, !responded[0]));
+	}
+
+	private Flux<GenerateContentResponse> streamAttempt(URI uri, byte[] body) {
+		StreamState state = new StreamState(uri);
+		Flux<GenerateContentResponse> events = this.transport.stream(uri, body, (status, retryAfter, content) -> {
+			state.responded();
+			return status.is2xxSuccessful() ? this.streamDecoder.decode(content, state)
+					: this.errorDecoder.<GenerateContentResponse>decode(status, retryAfter, content, HttpMethod.POST, uri)
+						.flux();
+		});
+		if (this.firstByteTimeout != null) {
+			events = events.timeout(Mono.delay(this.firstByteTimeout), (event) -> Mono.never());
+		}
+		return events.onErrorMap(
+				(ex) -> this.failures.translate(ex, HttpMethod.POST, uri, state.events(), !state.hasResponded()));
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.github.geminicomet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectReader;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * Decodes a unary answer: the whole body, joined within the in-memory limit, read as JSON once.
+ */
+final class JsonBodyDecoder {
+
+	private final int maxInMemorySize;
+
+	JsonBodyDecoder(int maxInMemorySize) {
+		this.maxInMemorySize = maxInMemorySize;
+	}
+
+	<T> Mono<T> decode(Flux<DataBuffer> body, HttpStatusCode status, HttpMethod method, URI uri,
+			ObjectReader reader) {
+		return DataBufferUtils.join(body, this.maxInMemorySize)
+			.map((buffer) -> JsonBodyDecoder.<T>parse(buffer, reader))
+			.switchIfEmpty(Mono.error(() -> new GeminiMalformedResponseException(
+					"Gemini answered " + status.value() + " with an empty body", method, uri, null)));
+	}
+
+	/**
+	 * Read and release an answer whose body nobody needs.
+	 */
+	static <T> Mono<T> discard(Flux<DataBuffer> body) {
+		return body.doOnNext(DataBufferUtils::release).then(Mono.empty());
+	}
+
+	private static <T> T parse(DataBuffer buffer, ObjectReader reader) {
+		try (InputStream body = buffer.asInputStream(true)) {
+			return reader.readValue(body);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.github.geminicomet;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpMethod;
+
+import io.github.geminicomet.model.GenerateContentResponse;
+
+/**
+ * Per-attempt state of one stream: whether the response arrived, how many events came, whether the
+ * model finished, and the failure met while decoding.
+ */
+final class StreamState {
+
+	private final URI uri;
+
+	private int events;
+
+	private boolean finished;
+
+	private @Nullable RuntimeException failure;
+
+	private boolean responded;
+
+	StreamState(URI uri) {
+		this.uri = uri;
+	}
+
+	URI uri() {
+		return this.uri;
+	}
+
+	int events() {
+		return this.events;
+	}
+
+	boolean hasFailed() {
+		return this.failure != null;
+	}
+
+	/** Mark the response's status line as arrived. */
+	void responded() {
+		this.responded = true;
+	}
+
+	boolean hasResponded() {
+		return this.responded;
+	}
+
+	void fail(RuntimeException ex) {
+		if (this.failure == null) {
+			this.failure = ex;
+		}
+	}
+
+	/** The events, followed by the failure if one happened while reading them. */
+	List<?> thenFailure(List<GenerateContentResponse> events) {
+		if (this.failure == null) {
+			return events;
+		}
+		List<Object> items = new ArrayList<>(events.size() + 1);
+		items.addAll(events);
+		items.add(this.failure);
+		return items;
+	}
+
+	void onEvent(GenerateContentResponse event) {
+		this.events++;
+		if (event.finishReason() != null
+				|| (event.promptFeedback() != null && event.promptFeedback().blockReason() != null)) {
+			this.finished = true;
+		}
+	}
+
+	Mono<GenerateContentResponse> checkComplete() {
+		if (this.finished) {
+			return Mono.empty();
+		}
+		return Mono.error(new GeminiIncompleteStreamException("The stream ended after " + this.events
+				+ " events without a finishReason or blockReason; the answer is incomplete", HttpMethod.POST,
+				this.uri, this.events, null));
+	}
+
+}

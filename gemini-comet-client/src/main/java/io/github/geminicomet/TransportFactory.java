@@ -1,0 +1,126 @@
+package io.github.geminicomet;
+
+import java.util.List;
+
+import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
+import reactor.netty.NettyPipeline;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Assembles the HTTP side of a template once, when it is built: its own Reactor Netty client and
+ * connection pool (timeouts, key header, masked wiretap), or the one of the template it was mutated
+ * from while the settings baked into it are the same, and the {@link GeminiTransport} its calls take.
+ */
+final class TransportFactory {
+
+	static final String API_KEY_HEADER = "x-goog-api-key";
+
+	private TransportFactory() {
+	}
+
+	/**
+	 * The settings baked into a Reactor Netty client the template creates; a variant shares the client
+	 * only while they are equal. Compared, never printed.
+	 */
+	static Object clientSettings(GeminiTemplate.Builder builder) {
+		return List.of(builder.connectTimeout, builder.readTimeout, String.valueOf(builder.apiKey),
+				builder.authScheme, builder.connectionPool, builder.wiretap);
+	}
+
+	static Transports create(GeminiTemplate.Builder builder, String apiKey) {
+		ClientHttpConnector connector = builder.connector;
+		HttpClient httpClient = null;
+		ConnectionProvider ownedProvider = null;
+		if (connector == null) {
+			if (builder.sharedHttpClient != null && clientSettings(builder).equals(builder.sharedClientSettings)) {
+				httpClient = builder.sharedHttpClient;
+			}
+			else {
+				ownedProvider = builder.connectionPool.createProvider();
+				httpClient = createHttpClient(builder, ownedProvider, apiKey);
+			}
+			if (builder.transport == GeminiTemplate.Transport.REACTOR_NETTY) {
+				return new Transports(new ReactorNettyTransport(httpClient, builder.defaultHeaders), httpClient,
+						ownedProvider);
+			}
+			connector = new ReactorClientHttpConnector(httpClient);
+		}
+		WebClient webClient = createWebClient(builder, connector, apiKey);
+		return new Transports(new WebClientTransport(webClient), httpClient, ownedProvider);
+	}
+
+	private static HttpClient createHttpClient(GeminiTemplate.Builder builder, ConnectionProvider provider,
+			String apiKey) {
+		AuthScheme scheme = builder.authScheme;
+		HttpClient httpClient = HttpClient.create(provider)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+					(int) Math.min(Integer.MAX_VALUE, builder.connectTimeout.toMillis()))
+			.responseTimeout(builder.readTimeout)
+			.headers((headers) -> {
+				if (scheme == AuthScheme.BEARER) {
+					headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey);
+				}
+				else {
+					headers.set(API_KEY_HEADER, apiKey);
+				}
+			});
+		if (builder.wiretap) {
+			MaskingLoggingHandler wiretap = new MaskingLoggingHandler(apiKey);
+			httpClient = httpClient.doOnChannelInit((observer, channel, address) -> {
+				if (channel.pipeline().get(NettyPipeline.SslHandler) != null) {
+					channel.pipeline().addAfter(NettyPipeline.SslHandler, "gemini.wiretap", wiretap);
+				}
+				else {
+					channel.pipeline().addFirst("gemini.wiretap", wiretap);
+				}
+			});
+		}
+		return httpClient;
+	}
+
+	/**
+	 * A {@link WebClient} from a clone of the given builder (never changed). With the template's own Netty
+	 * client the key is added below WebClient, so no WebClient-level logging, filter or observation ever
+	 * sees it; with a given connector it has to be a default header.
+	 */
+	private static WebClient createWebClient(GeminiTemplate.Builder builder, ClientHttpConnector connector,
+			String apiKey) {
+		boolean keyInWebClient = (builder.connector != null);
+		AuthScheme scheme = builder.authScheme;
+		HttpHeaders headers = new HttpHeaders();
+		headers.addAll(builder.defaultHeaders);
+		int maxInMemorySize = builder.maxInMemorySize;
+		WebClient.Builder client = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
+				: WebClient.builder();
+		return client.clientConnector(connector)
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(maxInMemorySize))
+			.defaultHeaders((target) -> {
+				target.addAll(headers);
+				if (keyInWebClient) {
+					if (scheme == AuthScheme.BEARER) {
+						target.setBearerAuth(apiKey);
+					}
+					else {
+						target.set(API_KEY_HEADER, apiKey);
+					}
+				}
+			})
+			.build();
+	}
+
+	/**
+	 * The transport of a template, the Reactor Netty client it sits on (none with a given connector), and
+	 * the pool the template owns (none when shared or given).
+	 */
+	record Transports(GeminiTransport transport, @Nullable HttpClient httpClient,
+			@Nullable ConnectionProvider ownedProvider) {
+	}
+
+}
