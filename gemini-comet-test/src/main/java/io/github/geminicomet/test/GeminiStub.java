@@ -363,7 +363,7 @@ public final class GeminiStub implements AutoCloseable {
 			case "countTokens" -> (request.body().isBlank() || hasNoRequest(request))
 					? sendError(response, 400, "Invalid JSON payload received.")
 					: sendJson(response, 200, new CountTokensResponse(
-							Math.max(1, ScriptedAnswer.tokens(request.allText())), null, null, null));
+							Math.max(1, ScriptedTurn.tokens(request.allText())), null, null, null));
 			case "get" -> "GET".equals(request.method()) ? sendJson(response, 200, model(request.model()))
 					: notFound(request, response);
 			case "list" -> "GET".equals(request.method())
@@ -439,7 +439,7 @@ public final class GeminiStub implements AutoCloseable {
 	}
 
 	private Mono<Void> sendError(HttpServerResponse response, int status, String message) {
-		return sendJson(response, status, ScriptedAnswer.errorBody(status, message, null));
+		return sendJson(response, status, GeminiErrorBody.of(status, message, null));
 	}
 
 	private Mono<Void> sendJson(HttpServerResponse response, int status, Object body) {

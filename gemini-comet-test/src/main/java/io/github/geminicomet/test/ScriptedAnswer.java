@@ -1,6 +1,5 @@
 package io.github.geminicomet.test;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +15,6 @@ import org.springframework.util.Assert;
 
 import io.github.geminicomet.model.Blob;
 import io.github.geminicomet.model.BlockReason;
-import io.github.geminicomet.model.Candidate;
-import io.github.geminicomet.model.Content;
 import io.github.geminicomet.model.FinishReason;
 import io.github.geminicomet.model.FunctionCall;
 import io.github.geminicomet.model.GenerateContentResponse;
@@ -25,7 +22,6 @@ import io.github.geminicomet.model.GroundingChunk;
 import io.github.geminicomet.model.GroundingMetadata;
 import io.github.geminicomet.model.GroundingSupport;
 import io.github.geminicomet.model.Part;
-import io.github.geminicomet.model.PromptFeedback;
 import io.github.geminicomet.model.Segment;
 import io.github.geminicomet.model.UsageMetadata;
 
@@ -283,7 +279,7 @@ public final class ScriptedAnswer {
 	 */
 	public synchronized ScriptedAnswer withCitation(String passage, String uri, String title) {
 		Assert.hasText(passage, "'passage' must not be empty");
-		String text = answerText();
+		String text = ScriptedTurn.join(this.parts);
 		int start = text.indexOf(passage);
 		Assert.isTrue(start >= 0, () -> "The answer's text does not contain '" + passage + "'");
 		int startByte = text.substring(0, start).getBytes(StandardCharsets.UTF_8).length;
@@ -396,20 +392,8 @@ public final class ScriptedAnswer {
 	 * The Gemini error body of an error answer.
 	 */
 	synchronized Map<String, Object> errorBody() {
-		return errorBody(this.errorStatus, (this.errorMessage != null) ? this.errorMessage : "", this.retryDelay);
-	}
-
-	static Map<String, Object> errorBody(int status, String message, @Nullable Duration retryDelay) {
-		Map<String, Object> error = new LinkedHashMap<>();
-		error.put("code", status);
-		error.put("message", message);
-		error.put("status", statusName(status));
-		if (retryDelay != null) {
-			String seconds = BigDecimal.valueOf(retryDelay.toMillis(), 3).stripTrailingZeros().toPlainString();
-			error.put("details", List.of(Map.of("@type", "type.googleapis.com/google.rpc.RetryInfo", "retryDelay",
-					seconds + "s")));
-		}
-		return Map.of("error", error);
+		return GeminiErrorBody.of(this.errorStatus, (this.errorMessage != null) ? this.errorMessage : "",
+				this.retryDelay);
 	}
 
 	/**
@@ -419,26 +403,7 @@ public final class ScriptedAnswer {
 		if (this.rawEvents != null) {
 			return this.rawEvents.get(0);
 		}
-		List<Part> merged = new ArrayList<>();
-		if (!this.thoughts.isEmpty()) {
-			merged.add(thought(join(this.thoughts)));
-		}
-		StringBuilder text = null;
-		for (Part part : this.parts) {
-			if (part.text() != null) {
-				text = (text != null) ? text.append(part.text()) : new StringBuilder(part.text());
-				continue;
-			}
-			if (text != null) {
-				merged.add(Part.text(text.toString()));
-				text = null;
-			}
-			merged.add(part);
-		}
-		if (text != null) {
-			merged.add(Part.text(text.toString()));
-		}
-		return event(merged, true, request, responseId);
+		return turn().response(request, responseId);
 	}
 
 	/**
@@ -448,38 +413,12 @@ public final class ScriptedAnswer {
 		if (this.rawEvents != null) {
 			return this.rawEvents;
 		}
-		List<List<Part>> chunks = new ArrayList<>();
-		this.thoughts.forEach((part) -> chunks.add(List.of(part)));
-		if (this.chunkSize > 0) {
-			String text = answerText();
-			for (int i = 0; i < text.length(); i += this.chunkSize) {
-				chunks.add(List.of(Part.text(text.substring(i, Math.min(text.length(), i + this.chunkSize)))));
-			}
-			this.parts.stream().filter((part) -> part.text() == null).forEach((part) -> chunks.add(List.of(part)));
-		}
-		else {
-			this.parts.forEach((part) -> chunks.add(List.of(part)));
-		}
-		if (chunks.isEmpty()) {
-			return List.of(event(List.of(), true, request, responseId));
-		}
-		List<GenerateContentResponse> events = new ArrayList<>();
-		for (int i = 0; i < chunks.size(); i++) {
-			events.add(event(chunks.get(i), i == chunks.size() - 1, request, responseId));
-		}
-		return events;
+		return turn().events(request, responseId);
 	}
 
-	private GenerateContentResponse event(List<Part> parts, boolean last, RecordedRequest request, String responseId) {
-		String model = request.model();
-		if (this.blockReason != null) {
-			return new GenerateContentResponse(null, new PromptFeedback(this.blockReason, null, null),
-					usage(request), model, responseId, null);
-		}
-		Candidate candidate = new Candidate(0, new Content(Content.MODEL, parts), last ? this.finishReason : null,
-				null, null, null, null, last ? grounding() : null, null, null, null);
-		return new GenerateContentResponse(List.of(candidate), null, last ? usage(request) : null, model, responseId,
-				null);
+	private ScriptedTurn turn() {
+		return new ScriptedTurn(this.thoughts, this.parts, grounding(), this.usage, this.finishReason,
+				this.blockReason, this.chunkSize);
 	}
 
 	private @Nullable GroundingMetadata grounding() {
@@ -491,63 +430,6 @@ public final class ScriptedAnswer {
 		}
 		return new GroundingMetadata(null, this.groundingChunks, this.groundingSupports, null,
 				this.searchQueries.isEmpty() ? null : this.searchQueries, null);
-	}
-
-	private UsageMetadata usage(RecordedRequest request) {
-		if (this.usage != null) {
-			return this.usage;
-		}
-		int prompt = Math.max(1, tokens(request.allText()));
-		int candidates = tokens(answerText());
-		for (Part part : this.parts) {
-			if (part.functionCall() != null) {
-				candidates += tokens(part.functionCall().name() + part.functionCall().args());
-			}
-			if (part.inlineData() != null) {
-				candidates += 1290; // what Gemini counts for one generated image
-			}
-		}
-		int thoughtTokens = tokens(join(this.thoughts));
-		return new UsageMetadata(prompt, null, candidates, null, (thoughtTokens > 0) ? thoughtTokens : null,
-				prompt + candidates + thoughtTokens, null, null, null, null, null, null);
-	}
-
-	private String answerText() {
-		return join(this.parts);
-	}
-
-	private static String join(List<Part> parts) {
-		StringBuilder text = new StringBuilder();
-		parts.stream().filter((part) -> part.text() != null).forEach((part) -> text.append(part.text()));
-		return text.toString();
-	}
-
-	private static Part thought(String text) {
-		return new Part(text, null, null, null, null, null, null, null, null, null, Boolean.TRUE, null, null);
-	}
-
-	/**
-	 * A rough token count: about four characters a token, as Google documents for English.
-	 */
-	static int tokens(String text) {
-		return (text.isBlank()) ? 0 : Math.max(1, (text.strip().length() + 3) / 4);
-	}
-
-	static String statusName(int status) {
-		return switch (status) {
-			case 400 -> "INVALID_ARGUMENT";
-			case 401 -> "UNAUTHENTICATED";
-			case 403 -> "PERMISSION_DENIED";
-			case 404 -> "NOT_FOUND";
-			case 409 -> "ABORTED";
-			case 429 -> "RESOURCE_EXHAUSTED";
-			case 499 -> "CANCELLED";
-			case 500 -> "INTERNAL";
-			case 501 -> "UNIMPLEMENTED";
-			case 503 -> "UNAVAILABLE";
-			case 504 -> "DEADLINE_EXCEEDED";
-			default -> (status < 500) ? "FAILED_PRECONDITION" : "UNKNOWN";
-		};
 	}
 
 	@Override
