@@ -1,14 +1,23 @@
 package io.github.geminicomet.autoconfigure.health;
 
 import java.time.Duration;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
+import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthContributor;
+import org.springframework.boot.health.contributor.ReactiveHealthContributors;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
@@ -19,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.github.geminicomet.GeminiOperations;
 import io.github.geminicomet.GeminiTemplate;
+import io.github.geminicomet.RetrySettings;
 import io.github.geminicomet.autoconfigure.GeminiAutoConfiguration;
 import io.github.geminicomet.health.GeminiHealthIndicator;
 
@@ -40,8 +50,20 @@ class GeminiHealthContributorAutoConfigurationTests {
 
 	private static final String MODEL = "{\"name\":\"models/gemini-2.5-flash\"}";
 
+	private static final String FLASH_PATH = "/v1beta/models/gemini-2.5-flash";
+
+	private static final String PRO_PATH = "/v1beta/models/gemini-2.5-pro";
+
+	private static final String FLASH_LITE_PATH = "/v1beta/models/gemini-2.5-flash-lite";
+
 	@RegisterExtension
 	static final WireMockExtension wireMock = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+		.build();
+
+	// the gateway of the second template in the tests with several templates
+	@RegisterExtension
+	static final WireMockExtension backupWireMock = WireMockExtension.newInstance()
 		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
 		.build();
 
@@ -56,7 +78,7 @@ class GeminiHealthContributorAutoConfigurationTests {
 	void healthIndicatorIsContributedAsGemini() {
 		wireMock.stubFor(get(urlEqualTo("/v1beta/models/gemini-2.5-flash")).willReturn(okJson(MODEL)));
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(GeminiHealthIndicator.class).hasBean("geminiHealthIndicator");
+			assertThat(context).hasSingleBean(GeminiHealthIndicator.class).hasBean("geminiHealthContributor");
 			Object contributor = context.getBean(ReactiveHealthContributorRegistry.class).getContributor("gemini");
 			assertThat(contributor).isSameAs(context.getBean(GeminiHealthIndicator.class));
 			Health health = ((ReactiveHealthIndicator) contributor).health().block(TIMEOUT);
@@ -135,6 +157,118 @@ class GeminiHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
+	void healthContributorWithSeveralTemplatesHasOneIndicatorPerBeanName() {
+		wireMock.stubFor(get(urlEqualTo(FLASH_PATH)).willReturn(okJson(MODEL)));
+		backupWireMock.stubFor(get(urlEqualTo(PRO_PATH)).willReturn(okJson("{\"name\":\"models/gemini-2.5-pro\"}")));
+		this.contextRunner.withUserConfiguration(TwoTemplatesConfiguration.class).run((context) -> {
+			assertThat(context).hasBean("geminiHealthContributor").doesNotHaveBean("geminiHealthIndicator");
+			ReactiveHealthContributor contributor = context.getBean(ReactiveHealthContributorRegistry.class)
+				.getContributor("gemini");
+			assertThat(contributor).isSameAs(context.getBean("geminiHealthContributor"))
+				.isInstanceOf(CompositeReactiveHealthContributor.class);
+			CompositeReactiveHealthContributor composite = (CompositeReactiveHealthContributor) contributor;
+			assertThat(composite.stream().map(ReactiveHealthContributors.Entry::name))
+				.containsExactlyInAnyOrder("primaryGemini", "backupGemini");
+			assertThat(composite.getContributor("primaryGemini")).isInstanceOf(GeminiHealthIndicator.class);
+			assertThat(composite.getContributor("backupGemini")).isInstanceOf(GeminiHealthIndicator.class);
+			Health primary = health(composite, "primaryGemini");
+			Health backup = health(composite, "backupGemini");
+			assertThat(primary.getStatus()).isEqualTo(Status.UP);
+			assertThat(primary.getDetails()).containsEntry("model", "gemini-2.5-flash");
+			assertThat(backup.getStatus()).isEqualTo(Status.UP);
+			assertThat(backup.getDetails()).containsEntry("model", "gemini-2.5-pro");
+			// each indicator probes its own template's gateway, and only that one
+			wireMock.verify(1, getRequestedFor(urlEqualTo(FLASH_PATH)));
+			wireMock.verify(0, getRequestedFor(urlEqualTo(PRO_PATH)));
+			backupWireMock.verify(1, getRequestedFor(urlEqualTo(PRO_PATH)));
+			backupWireMock.verify(0, getRequestedFor(urlEqualTo(FLASH_PATH)));
+		});
+	}
+
+	@Test
+	void healthWithSeveralTemplatesWhenOneIsDownIsDownWithDetailsPerTemplate() {
+		wireMock.stubFor(get(urlEqualTo(FLASH_PATH)).willReturn(okJson(MODEL)));
+		backupWireMock.stubFor(get(urlEqualTo(PRO_PATH)).willReturn(aResponse().withStatus(503)));
+		this.contextRunner.withUserConfiguration(TwoTemplatesConfiguration.class)
+			.withConfiguration(AutoConfigurations.of(HealthEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoint.health.show-details=always")
+			.run((context) -> {
+				HealthDescriptor gemini = context.getBean(HealthEndpoint.class).healthForPath("gemini");
+				assertThat(gemini.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(gemini).isInstanceOf(CompositeHealthDescriptor.class);
+				Map<String, HealthDescriptor> components = ((CompositeHealthDescriptor) gemini).getComponents();
+				assertThat(components).containsOnlyKeys("primaryGemini", "backupGemini");
+				IndicatedHealthDescriptor primary = (IndicatedHealthDescriptor) components.get("primaryGemini");
+				IndicatedHealthDescriptor backup = (IndicatedHealthDescriptor) components.get("backupGemini");
+				assertThat(primary.getStatus()).isEqualTo(Status.UP);
+				assertThat(primary.getDetails()).containsEntry("model", "gemini-2.5-flash")
+					.doesNotContainKey("httpStatus");
+				assertThat(backup.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(backup.getDetails()).containsEntry("model", "gemini-2.5-pro")
+					.containsEntry("httpStatus", 503);
+				assertThat(context.getBean(HealthEndpoint.class).health().getStatus()).isEqualTo(Status.DOWN);
+				assertThat(gemini.toString()).doesNotContain("primary-key", "backup-key");
+			});
+	}
+
+	@Test
+	void healthContributorWithSeveralTemplatesAppliesHealthPropertiesToEach() {
+		wireMock.stubFor(get(urlEqualTo(FLASH_LITE_PATH)).willReturn(okJson(MODEL)));
+		backupWireMock.stubFor(get(urlEqualTo(FLASH_LITE_PATH)).willReturn(okJson(MODEL)));
+		this.contextRunner.withUserConfiguration(TwoTemplatesConfiguration.class)
+			.withPropertyValues("management.health.gemini.model=gemini-2.5-flash-lite",
+					"management.health.gemini.cache-time-to-live=1m")
+			.run((context) -> {
+				CompositeReactiveHealthContributor composite = (CompositeReactiveHealthContributor) context
+					.getBean("geminiHealthContributor");
+				for (String name : new String[] { "primaryGemini", "backupGemini", "primaryGemini" }) {
+					Health health = health(composite, name);
+					assertThat(health.getStatus()).isEqualTo(Status.UP);
+					assertThat(health.getDetails()).containsEntry("model", "gemini-2.5-flash-lite");
+				}
+				wireMock.verify(1, getRequestedFor(urlEqualTo(FLASH_LITE_PATH)));
+				backupWireMock.verify(1, getRequestedFor(urlEqualTo(FLASH_LITE_PATH)));
+			});
+	}
+
+	@Test
+	void healthContributorWithSeveralTemplatesBacksOffWhenUserDefinesOneByName() {
+		this.contextRunner
+			.withUserConfiguration(TwoTemplatesConfiguration.class, UserHealthContributorConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(GeminiHealthIndicator.class);
+				assertThat(context.getBean("geminiHealthContributor"))
+					.isSameAs(UserHealthContributorConfiguration.CONTRIBUTOR);
+				assertThat(context.getBean(ReactiveHealthContributorRegistry.class).getContributor("gemini"))
+					.isSameAs(UserHealthContributorConfiguration.CONTRIBUTOR);
+			});
+	}
+
+	@Test
+	void healthContributorWithSeveralTemplatesWhenDisabledIsAbsent() {
+		this.contextRunner.withUserConfiguration(TwoTemplatesConfiguration.class)
+			.withPropertyValues("management.health.gemini.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean("geminiHealthContributor")
+					.doesNotHaveBean(GeminiHealthIndicator.class);
+				assertThat(context.getBean(ReactiveHealthContributorRegistry.class).getContributor("gemini")).isNull();
+			});
+	}
+
+	@Test
+	void healthIndicatorChecksOnlyTemplatesAndSkipsOtherGeminiOperations() {
+		wireMock.stubFor(get(urlEqualTo(FLASH_PATH)).willReturn(okJson(MODEL)));
+		this.contextRunner.withUserConfiguration(TemplateAndOperationsConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(GeminiHealthIndicator.class);
+			Object contributor = context.getBean(ReactiveHealthContributorRegistry.class).getContributor("gemini");
+			assertThat(contributor).isSameAs(context.getBean(GeminiHealthIndicator.class));
+			assertThat(((ReactiveHealthIndicator) contributor).health().block(TIMEOUT).getStatus())
+				.isEqualTo(Status.UP);
+		});
+	}
+
+	@Test
 	void healthIndicatorWithoutGeminiTemplateIsAbsent() {
 		this.contextRunner.withUserConfiguration(UserOperationsConfiguration.class)
 			.run((context) -> assertThat(context).hasNotFailed()
@@ -151,7 +285,63 @@ class GeminiHealthContributorAutoConfigurationTests {
 			.withPropertyValues("cometapi.gemini.api-key=test-key")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(GeminiTemplate.class)
-				.doesNotHaveBean("geminiHealthIndicator"));
+				.doesNotHaveBean("geminiHealthContributor"));
+	}
+
+	private static Health health(CompositeReactiveHealthContributor composite, String name) {
+		return ((ReactiveHealthIndicator) composite.getContributor(name)).health().block(TIMEOUT);
+	}
+
+	private static GeminiTemplate template(String apiKey, WireMockExtension server, String defaultModel) {
+		return GeminiTemplate.builder()
+			.apiKey(apiKey)
+			.baseUrl("http://127.0.0.1:" + server.getPort())
+			.defaultModel(defaultModel)
+			.retry(RetrySettings.NONE)
+			.build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoTemplatesConfiguration {
+
+		@Bean
+		GeminiTemplate primaryGemini() {
+			return template("primary-key", wireMock, "gemini-2.5-flash");
+		}
+
+		@Bean
+		GeminiTemplate backupGemini() {
+			return template("backup-key", backupWireMock, "gemini-2.5-pro");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TemplateAndOperationsConfiguration {
+
+		@Bean
+		GeminiTemplate geminiTemplate() {
+			return template("test-key", wireMock, "gemini-2.5-flash");
+		}
+
+		@Bean
+		GeminiOperations customGeminiOperations() {
+			return mock(GeminiOperations.class);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserHealthContributorConfiguration {
+
+		static final ReactiveHealthIndicator CONTRIBUTOR = () -> reactor.core.publisher.Mono
+			.just(Health.up().withDetail("custom", true).build());
+
+		@Bean
+		ReactiveHealthContributor geminiHealthContributor() {
+			return CONTRIBUTOR;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

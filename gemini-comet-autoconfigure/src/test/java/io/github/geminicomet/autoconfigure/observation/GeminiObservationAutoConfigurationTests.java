@@ -221,7 +221,7 @@ class GeminiObservationAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed()
 					.hasSingleBean(GeminiTemplate.class)
-					.doesNotHaveBean("geminiHealthIndicator")
+					.doesNotHaveBean("geminiHealthContributor")
 					.doesNotHaveBean(ObservationHandler.class);
 				assertThat(context.getBean(GeminiTemplate.class).generateText("Name a dog").block(TIMEOUT))
 					.isEqualTo("Rex the brave");
