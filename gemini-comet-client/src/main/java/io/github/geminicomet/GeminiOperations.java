@@ -151,7 +151,7 @@ public interface GeminiOperations {
 	 * {@link io.github.geminicomet.tool.GeminiTool @GeminiTool} methods of the given objects: their
 	 * calls (unary and streaming, text, objects and chats) declare those methods as functions and run the
 	 * function-calling loop until the model answers (see
-	 * {@link io.github.geminicomet.tool.ToolCallingOperations}). {@link GeminiTemplate} uses its JSON
+	 * {@link ToolCallingOperations}). {@link GeminiTemplate} uses its JSON
 	 * mapper and its {@link io.github.geminicomet.tool.ToolCallingOptions}; other implementations the
 	 * defaults.
 	 * @param toolObjects objects with {@code @GeminiTool} methods (beans, proxied or not, plain

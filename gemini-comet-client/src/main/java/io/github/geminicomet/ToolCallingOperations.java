@@ -41,7 +41,7 @@ import io.github.geminicomet.tool.ToolCallingOptions;
 import io.github.geminicomet.tool.ToolExecutionException;
 
 /**
- * {@link GeminiOperations} that let the model call the {@link GeminiTool @GeminiTool} methods of some
+ * {@link GeminiOperations} that let the model call the {@link io.github.geminicomet.tool.GeminiTool @GeminiTool} methods of some
  * objects, and run the function-calling loop until the model answers. Returned by
  * {@link GeminiOperations#withTools(Object...)}; immutable and thread-safe, and cheap to keep (the tools
  * are described once, when it is created).
