@@ -125,7 +125,9 @@ final class CallObserver {
 		}
 
 		void onChunk(GenerateContentResponse event) {
-			this.context.onChunk(event, Duration.ofNanos(System.nanoTime() - this.startNanos));
+			// only the first chunk's time is kept: no clock read and no Duration for the others
+			this.context.onChunk(event, (this.context.getChunkCount() == 0)
+					? Duration.ofNanos(System.nanoTime() - this.startNanos) : Duration.ZERO);
 		}
 
 		void onError(Throwable error) {

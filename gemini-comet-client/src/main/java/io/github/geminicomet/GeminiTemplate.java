@@ -26,6 +26,7 @@ import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import io.github.geminicomet.codec.ResponseDeserializers;
 import io.github.geminicomet.model.BatchEmbedContentsRequest;
 import io.github.geminicomet.model.BatchEmbedContentsResponse;
 import io.github.geminicomet.model.CountTokensResponse;
@@ -117,7 +118,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	GeminiTemplate(Builder builder, JsonMapper jsonMapper, TransportFactory.Transports transports) {
 		this.builder = builder;
 		this.jsonMapper = jsonMapper;
-		this.responseReader = jsonMapper.readerFor(GenerateContentResponse.class);
+		this.responseReader = ResponseDeserializers.register(jsonMapper).readerFor(GenerateContentResponse.class);
 		this.requestWriter = jsonMapper.writerFor(GenerateContentRequest.class);
 		String apiUrl = trimTrailingSlash(builder.baseUrl) + "/" + builder.apiVersion + "/";
 		this.modelsUrl = apiUrl + "models/";

@@ -27,7 +27,11 @@ import org.springframework.core.io.buffer.DataBuffer;
  */
 public final class ServerSentEventParser<T> {
 
-	private static final int INITIAL_CAPACITY = 8192;
+	/**
+	 * First size of the two buffers (a line not complete yet, an event's data): they grow with the
+	 * stream's largest buffer and event. Small, because every open stream holds them.
+	 */
+	private static final int INITIAL_CAPACITY = 512;
 
 	private static final int DATA_FIELD_PREFIX = "data: ".length();
 
@@ -175,7 +179,11 @@ public final class ServerSentEventParser<T> {
 		if (event == null) {
 			return events;
 		}
-		List<T> result = (events != null) ? events : new ArrayList<>(2);
+		if (events == null) {
+			// most buffers complete one event: no array for it
+			return List.of(event);
+		}
+		List<T> result = (events.size() == 1 && !(events instanceof ArrayList)) ? new ArrayList<>(events) : events;
 		result.add(event);
 		return result;
 	}
