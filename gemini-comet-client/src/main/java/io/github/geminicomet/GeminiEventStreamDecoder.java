@@ -22,6 +22,8 @@ import io.github.geminicomet.model.GenerateContentResponse;
  */
 final class GeminiEventStreamDecoder {
 
+	private static final int PREFETCH = 8;
+
 	private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
 	private static final byte[] ERROR_KEY = "\"error\"".getBytes(StandardCharsets.US_ASCII);
@@ -43,7 +45,8 @@ final class GeminiEventStreamDecoder {
 				(bytes, length) -> parseEventUnlessFailed(bytes, length, state), this.maxEventSize);
 		// the mapper never throws and releases each buffer exactly once; a failure (error event, invalid
 		// JSON, event too large) travels as the last item after the events read before it, so those
-		// reach the subscriber first, as they would had they come in an earlier buffer
+		// reach the subscriber first, as they would had they come in an earlier buffer; a few buffers are
+		// prefetched (not Reactor's 256), since every open stream holds that queue
 		return body.concatMapIterable((buffer) -> {
 				try {
 					return state.thenFailure(parser.feed(buffer));
@@ -55,7 +58,7 @@ final class GeminiEventStreamDecoder {
 				finally {
 					DataBufferUtils.release(buffer);
 				}
-			})
+			}, PREFETCH)
 			.concatWith(Flux.defer(() -> Flux.fromIterable(state.thenFailure(parser.finish()))))
 			.<GenerateContentResponse>handle((item, sink) -> {
 				if (item instanceof GenerateContentResponse event) {

@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
@@ -26,6 +25,8 @@ import io.github.geminicomet.model.FunctionCall;
 import io.github.geminicomet.model.FunctionResponse;
 import io.github.geminicomet.model.GenerateContentResponse;
 import io.github.geminicomet.model.GroundingMetadata;
+import io.github.geminicomet.model.HarmCategory;
+import io.github.geminicomet.model.HarmProbability;
 import io.github.geminicomet.model.LogprobsResult;
 import io.github.geminicomet.model.Modality;
 import io.github.geminicomet.model.ModalityTokenCount;
@@ -41,7 +42,7 @@ import io.github.geminicomet.model.VideoMetadata;
 /**
  * Deserializers for the records every answer and every stream event is made of
  * ({@link GenerateContentResponse}, {@link Candidate}, {@link Content}, {@link Part},
- * {@link UsageMetadata}, {@link ModalityTokenCount}), reading the tokens straight into the canonical
+ * {@link UsageMetadata}, {@link ModalityTokenCount}, {@link SafetyRating}), reading the tokens straight into the canonical
  * constructors.
  *
  * <p>Jackson's own binding of records goes through a property-based creator: a buffer of every component
@@ -64,6 +65,10 @@ public final class ResponseDeserializers {
 
 	private static final Map<String, Modality> MODALITIES = constants(Modality.values());
 
+	private static final Map<String, HarmCategory> HARM_CATEGORIES = constants(HarmCategory.values());
+
+	private static final Map<String, HarmProbability> HARM_PROBABILITIES = constants(HarmProbability.values());
+
 	private ResponseDeserializers() {
 	}
 
@@ -80,6 +85,7 @@ public final class ResponseDeserializers {
 		module.addDeserializer(Part.class, new PartDeserializer());
 		module.addDeserializer(UsageMetadata.class, new UsageDeserializer());
 		module.addDeserializer(ModalityTokenCount.class, new ModalityTokenCountDeserializer());
+		module.addDeserializer(SafetyRating.class, new SafetyRatingDeserializer());
 		return mapper.rebuild().addModule(module).build();
 	}
 
@@ -122,14 +128,19 @@ public final class ResponseDeserializers {
 		return (parser.currentToken() == JsonToken.VALUE_NULL) ? null : context.readValue(parser, type);
 	}
 
-	private static @Nullable FinishReason finishReason(JsonParser parser, DeserializationContext context) {
+	/**
+	 * An enum constant by its exact wire name, or else through the enum's own creator (other spellings,
+	 * {@code UNKNOWN} for new values).
+	 */
+	private static <E extends Enum<E>> @Nullable E constant(JsonParser parser, DeserializationContext context,
+			Map<String, E> constants, Class<E> type) {
 		if (parser.currentToken() == JsonToken.VALUE_STRING) {
-			FinishReason reason = FINISH_REASONS.get(parser.getString());
-			if (reason != null) {
-				return reason;
+			E constant = constants.get(parser.getString());
+			if (constant != null) {
+				return constant;
 			}
 		}
-		return value(parser, context, FinishReason.class);
+		return value(parser, context, type);
 	}
 
 	/**
@@ -167,14 +178,6 @@ public final class ResponseDeserializers {
 		}
 		// null elements fail here as they fail in the records' compact constructors (List.copyOf)
 		return (more != null) ? List.copyOf(more) : List.of(first);
-	}
-
-	private static <T> @Nullable List<T> list(JsonParser parser, DeserializationContext context, JavaType type) {
-		return (parser.currentToken() == JsonToken.VALUE_NULL) ? null : context.readValue(parser, type);
-	}
-
-	private static JavaType listOf(DeserializationContext context, Class<?> type) {
-		return context.getTypeFactory().constructCollectionType(List.class, type);
 	}
 
 	/** Fails the way Jackson does when an object was expected. */
@@ -266,6 +269,8 @@ public final class ResponseDeserializers {
 
 		private final ContentDeserializer content = new ContentDeserializer();
 
+		private final SafetyRatingDeserializer safetyRatings = new SafetyRatingDeserializer();
+
 		@Override
 		public Candidate deserialize(JsonParser parser, DeserializationContext context) {
 			expectObject(parser, context, Candidate.class);
@@ -286,9 +291,9 @@ public final class ResponseDeserializers {
 					case "index" -> index = integer(parser, context);
 					case "content" -> content = (parser.currentToken() == JsonToken.VALUE_NULL) ? null
 							: this.content.deserialize(parser, context);
-					case "finishReason" -> finishReason = finishReason(parser, context);
+					case "finishReason" -> finishReason = constant(parser, context, FINISH_REASONS, FinishReason.class);
 					case "finishMessage" -> finishMessage = string(parser, context);
-					case "safetyRatings" -> safetyRatings = list(parser, context, listOf(context, SafetyRating.class));
+					case "safetyRatings" -> safetyRatings = list(parser, context, this.safetyRatings, SafetyRating.class);
 					case "citationMetadata" -> citationMetadata = value(parser, context, CitationMetadata.class);
 					case "tokenCount" -> tokenCount = integer(parser, context);
 					case "groundingMetadata" -> groundingMetadata = value(parser, context, GroundingMetadata.class);
@@ -431,7 +436,7 @@ public final class ResponseDeserializers {
 			for (String name = parser.nextName(); name != null; name = parser.nextName()) {
 				parser.nextToken();
 				switch (name) {
-					case "modality" -> modality = modality(parser, context);
+					case "modality" -> modality = constant(parser, context, MODALITIES, Modality.class);
 					case "tokenCount" -> tokenCount = integer(parser, context);
 					default -> parser.skipChildren();
 				}
@@ -439,14 +444,27 @@ public final class ResponseDeserializers {
 			return new ModalityTokenCount(modality, tokenCount);
 		}
 
-		private static @Nullable Modality modality(JsonParser parser, DeserializationContext context) {
-			if (parser.currentToken() == JsonToken.VALUE_STRING) {
-				Modality modality = MODALITIES.get(parser.getString());
-				if (modality != null) {
-					return modality;
+	}
+
+	private static final class SafetyRatingDeserializer extends ValueDeserializer<SafetyRating> {
+
+		@Override
+		public SafetyRating deserialize(JsonParser parser, DeserializationContext context) {
+			expectObject(parser, context, SafetyRating.class);
+			HarmCategory category = null;
+			HarmProbability probability = null;
+			Boolean blocked = null;
+			for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+				parser.nextToken();
+				switch (name) {
+					case "category" -> category = constant(parser, context, HARM_CATEGORIES, HarmCategory.class);
+					case "probability" -> probability = constant(parser, context, HARM_PROBABILITIES,
+							HarmProbability.class);
+					case "blocked" -> blocked = bool(parser, context);
+					default -> parser.skipChildren();
 				}
 			}
-			return value(parser, context, Modality.class);
+			return new SafetyRating(category, probability, blocked);
 		}
 
 	}

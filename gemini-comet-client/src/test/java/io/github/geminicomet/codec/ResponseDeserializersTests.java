@@ -27,6 +27,7 @@ import io.github.geminicomet.model.FinishReason;
 import io.github.geminicomet.model.GenerateContentResponse;
 import io.github.geminicomet.model.ModalityTokenCount;
 import io.github.geminicomet.model.Part;
+import io.github.geminicomet.model.SafetyRating;
 import io.github.geminicomet.model.UsageMetadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +104,7 @@ class ResponseDeserializersTests {
 			"{\"usageMetadata\":{\"promptTokenCount\":\"7\",\"promptTokensDetails\":[{\"modality\":\"AUDIO_NEW\",\"tokenCount\":3},{\"modality\":\"TEXT\"}],\"serviceTier\":\"flex\"}}",
 			"{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"thought\":\"true\",\"thoughtSignature\":\"c2ln/+==\",\"partMetadata\":{\"k\":null,\"n\":[1]}}]}}]}",
 			"{\"candidates\":[{\"content\":{\"parts\":[{\"functionCall\":{\"id\":\"c1\",\"name\":\"f\",\"args\":{\"x\":1}}},{\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\"AAAA\"}}]}}],\"promptFeedback\":{\"blockReason\":\"SAFETY\"}}",
+			"{\"candidates\":[{\"safetyRatings\":[{\"category\":\"HARM_CATEGORY_NEW\",\"probability\":\"low\",\"blocked\":true,\"probabilityScore\":0.1}]}]}",
 			"{}" })
 	void readsEdgeCasesAsTheDefaultBindingDoes(String json) {
 		assertThat(FAST.<GenerateContentResponse>readValue(json)).isEqualTo(DEFAULT.readValue(json));
@@ -149,6 +151,7 @@ class ResponseDeserializersTests {
 				"cacheTokensDetails", "candidatesTokensDetails", "toolUsePromptTokensDetails", "trafficType",
 				"serviceTier");
 		assertComponents(ModalityTokenCount.class, "modality", "tokenCount");
+		assertComponents(SafetyRating.class, "category", "probability", "blocked");
 	}
 
 	private static void assertComponents(Class<? extends Record> type, String... names) {
