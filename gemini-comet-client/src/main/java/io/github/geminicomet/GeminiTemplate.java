@@ -93,6 +93,8 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 	private final String modelsUrl;
 
+	private final ModelUris modelUris;
+
 	private final String defaultModel;
 
 	private final @Nullable GenerationConfig defaultGenerationConfig;
@@ -122,6 +124,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		this.requestWriter = jsonMapper.writerFor(GenerateContentRequest.class);
 		String apiUrl = trimTrailingSlash(builder.baseUrl) + "/" + builder.apiVersion + "/";
 		this.modelsUrl = apiUrl + "models/";
+		this.modelUris = new ModelUris(this.modelsUrl);
 		this.defaultModel = builder.defaultModel;
 		this.defaultGenerationConfig = builder.defaultGenerationConfig;
 		this.requestValidator = new RequestValidator(builder.thinkingValidation, builder.maxInlineDataSize,
@@ -212,9 +215,10 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	@Override
 	public Mono<GenerateContentResponse> generateContent(String model, GenerateContentRequest request) {
 		Assert.notNull(request, "'request' must not be null");
-		String name = modelName(model);
+		ModelUris.Uris uris = uris(model);
+		String name = uris.model();
 		this.requestValidator.validate(name, request);
-		URI uri = URI.create(this.modelsUrl + name + ":generateContent");
+		URI uri = uris.generate();
 		Mono<GenerateContentResponse> call = this.exchange.unary(HttpMethod.POST, uri, () -> writeRequest(request),
 				this.responseReader);
 		return this.observer.generate(call, name, uri, request);
@@ -228,9 +232,10 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	@Override
 	public Flux<GenerateContentResponse> streamGenerateContent(String model, GenerateContentRequest request) {
 		Assert.notNull(request, "'request' must not be null");
-		String name = modelName(model);
+		ModelUris.Uris uris = uris(model);
+		String name = uris.model();
 		this.requestValidator.validate(name, request);
-		URI uri = URI.create(this.modelsUrl + name + ":streamGenerateContent?alt=sse");
+		URI uri = uris.stream();
 		return this.observer.stream(this.exchange.stream(uri, () -> writeRequest(request)), name, uri, request);
 	}
 
@@ -367,6 +372,13 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	@Override
 	public String toString() {
 		return "GeminiTemplate[" + this.modelsUrl + this.defaultModel + "]";
+	}
+
+	/**
+	 * The URIs of a model, the name checked only the first time it is seen.
+	 */
+	private ModelUris.Uris uris(String model) {
+		return this.modelUris.of((model != null && this.modelUris.isKnown(model)) ? model : modelName(model));
 	}
 
 	private static String modelName(String model) {

@@ -1,0 +1,37 @@
+package io.github.geminicomet;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ModelUris}.
+ *
+ * @author gemini-comet
+ */
+class ModelUrisTests {
+
+	private final ModelUris uris = new ModelUris("http://127.0.0.1:1/v1beta/models/");
+
+	@Test
+	void buildsEachModelsUrisOnceAndHandsThemOutAgain() {
+		ModelUris.Uris first = this.uris.of("gemini-2.5-flash");
+		assertThat(first.generate()).hasToString("http://127.0.0.1:1/v1beta/models/gemini-2.5-flash:generateContent");
+		assertThat(first.stream())
+			.hasToString("http://127.0.0.1:1/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse");
+		assertThat(this.uris.isKnown("gemini-2.5-flash")).isTrue();
+		assertThat(this.uris.of("gemini-2.5-flash")).isSameAs(first);
+	}
+
+	@Test
+	void holdsABoundedNumberOfModels() {
+		for (int i = 0; i < ModelUris.MAX_MODELS + 10; i++) {
+			this.uris.of("model-" + i);
+		}
+		assertThat(this.uris.isKnown("model-0")).isTrue();
+		assertThat(this.uris.isKnown("model-" + (ModelUris.MAX_MODELS + 5))).isFalse();
+		assertThat(this.uris.of("model-" + (ModelUris.MAX_MODELS + 5)).generate().getPath())
+			.endsWith("model-" + (ModelUris.MAX_MODELS + 5) + ":generateContent");
+	}
+
+}
