@@ -85,7 +85,9 @@ class ThinkingValidationTests {
 		GenerationConfig defaults = GenerationConfig.builder()
 			.thinkingConfig(ThinkingConfig.level(ThinkingLevel.LOW))
 			.build();
-		try (GeminiTemplate template = templateBuilder(baseUrl(wireMock)).defaultGenerationConfig(defaults).build()) {
+		try (GeminiTemplate template = templateBuilder(baseUrl(wireMock)).defaultModel("gemini-3-flash-preview")
+			.defaultGenerationConfig(defaults)
+			.build()) {
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> template.generateContent("gemini-2.5-pro", GenerateContentRequest.of("Hi")))
 				.withMessageContaining("cometapi.gemini.generation.thinking.level");
@@ -97,7 +99,9 @@ class ThinkingValidationTests {
 		GenerationConfig defaults = GenerationConfig.builder()
 			.thinkingConfig(ThinkingConfig.level(ThinkingLevel.LOW).withIncludeThoughts(true))
 			.build();
-		try (GeminiTemplate template = templateBuilder(baseUrl(wireMock)).defaultGenerationConfig(defaults).build()) {
+		try (GeminiTemplate template = templateBuilder(baseUrl(wireMock)).defaultModel("gemini-3-flash-preview")
+			.defaultGenerationConfig(defaults)
+			.build()) {
 			StepVerifier.create(template.generateContent("gemini-2.5-flash", withThinking(ThinkingConfig.budget(1024))))
 				.expectNextCount(1)
 				.expectComplete()
