@@ -250,9 +250,10 @@ public final class GeminiAutoConfiguration {
 					reason = "it has a query or fragment";
 				}
 				else if (otherApiVersion(uri, apiVersion) != null) {
-					reason = "it ends in the API version '" + otherApiVersion(uri, apiVersion)
-							+ "', so requests would go to /" + otherApiVersion(uri, apiVersion) + "/" + apiVersion
-							+ "/models/... (CometAPI's /v1 is its OpenAI-compatible API, not Gemini's native one)";
+					String version = otherApiVersion(uri, apiVersion);
+					reason = "it ends in the API version '" + version + "', so requests would go to /" + version + "/"
+							+ apiVersion + "/models/..." + ("v1".equalsIgnoreCase(version)
+									? " (CometAPI's /v1 is its OpenAI-compatible API, not Gemini's native one)" : "");
 				}
 			}
 			catch (URISyntaxException ex) {
