@@ -90,10 +90,14 @@ class ChatController {
 	}
 
 	/**
-	 * A message for the page: the message of a Gemini error (which never holds the key).
+	 * A message for the page: the message of a Gemini error (which never holds the key), without the
+	 * gateway's URL.
 	 */
 	private static String describe(Throwable ex) {
-		return (ex instanceof GeminiException) ? ex.getMessage() : "Unexpected error: " + ex.getClass().getSimpleName();
+		if (!(ex instanceof GeminiException)) {
+			return "Unexpected error: " + ex.getClass().getSimpleName();
+		}
+		return String.valueOf(ex.getMessage()).replaceFirst(" \\[[A-Z]+ [a-z]+://[^\\]]*\\]", "");
 	}
 
 	private static ServerSentEvent<Object> event(String type, Object data) {

@@ -260,7 +260,8 @@ class SampleApplicationBrowserTests {
 			WebElement exchange = wait
 				.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#log .exchange[data-state='failed']")));
 			assertThat(exchange.findElement(By.cssSelector(".usage.error")).getText())
-				.contains("The model is overloaded");
+				.contains("503 UNAVAILABLE: The model is overloaded")
+				.doesNotContain("127.0.0.1");
 			WebElement card = browser.findElement(By.cssSelector(".capability[data-endpoint='/api/tools']"));
 			card.findElement(By.tagName("input")).clear();
 			card.findElement(By.tagName("button")).click();
