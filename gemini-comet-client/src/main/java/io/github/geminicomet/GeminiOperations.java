@@ -4,6 +4,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.util.Assert;
 
 import io.github.geminicomet.model.BatchEmbedContentsRequest;
 import io.github.geminicomet.model.BatchEmbedContentsResponse;
@@ -96,6 +97,52 @@ public interface GeminiOperations {
 	 * @throws GeminiBlockedContentException (signalled) when the prompt or the answer was blocked
 	 */
 	Flux<String> streamText(String prompt);
+
+	/**
+	 * Send one user prompt to the given model and return the answer's visible text (thoughts
+	 * excluded).
+	 * @param model the model name, such as {@code gemini-3-flash-preview}
+	 * @param prompt the prompt
+	 * @return the answer text, empty when the model answered without text; signals
+	 * {@link GeminiBlockedContentException} when the prompt or the answer was blocked, and the errors of
+	 * {@link #generateContent(String, GenerateContentRequest)}
+	 * @throws IllegalArgumentException if the model name is not a valid model name or the prompt is empty
+	 * @since 0.2.0
+	 */
+	default Mono<String> generateText(String model, String prompt) {
+		Assert.hasText(prompt, "'prompt' must not be empty");
+		return generateContent(model, GenerateContentRequest.of(prompt)).handle((response, sink) -> {
+			if (response.isBlocked()) {
+				sink.error(new GeminiBlockedContentException(response));
+				return;
+			}
+			sink.next(response.text());
+		});
+	}
+
+	/**
+	 * Stream the answer to one user prompt from the given model as text deltas (thoughts excluded,
+	 * empty deltas skipped).
+	 * @param model the model name, such as {@code gemini-3-flash-preview}
+	 * @param prompt the prompt
+	 * @return the text deltas; signals {@link GeminiBlockedContentException} when the prompt or the
+	 * answer was blocked, and the errors of {@link #streamGenerateContent(String, GenerateContentRequest)}
+	 * @throws IllegalArgumentException if the model name is not a valid model name or the prompt is empty
+	 * @since 0.2.0
+	 */
+	default Flux<String> streamText(String model, String prompt) {
+		Assert.hasText(prompt, "'prompt' must not be empty");
+		return streamGenerateContent(model, GenerateContentRequest.of(prompt)).handle((response, sink) -> {
+			if (response.isBlocked()) {
+				sink.error(new GeminiBlockedContentException(response));
+				return;
+			}
+			String text = response.text();
+			if (!text.isEmpty()) {
+				sink.next(text);
+			}
+		});
+	}
 
 	/**
 	 * Stream a response from the default model as text deltas marked as thought or answer: see

@@ -94,8 +94,30 @@ public class GeminiResponseException extends GeminiException {
 			String shown = (body.length() > MAX_BODY_IN_MESSAGE) ? body.substring(0, MAX_BODY_IN_MESSAGE) + "..." : body;
 			message.append(": ").append(shown.strip());
 		}
+		message.append(modelNotFoundHint(statusCode, uri));
 		message.append(" [").append(method.name()).append(' ').append(uri).append(']');
 		return message.toString();
+	}
+
+	/**
+	 * For a 404 of a model's endpoint: the model does not exist (unknown, misspelled or retired), and how
+	 * to list the available ones.
+	 */
+	private static String modelNotFoundHint(HttpStatusCode statusCode, URI uri) {
+		String path = (uri.getRawPath() != null) ? uri.getRawPath() : "";
+		int start = path.lastIndexOf("/models/");
+		if (statusCode.value() != 404 || start < 0) {
+			return "";
+		}
+		String model = path.substring(start + "/models/".length());
+		int operation = model.indexOf(':');
+		model = (operation >= 0) ? model.substring(0, operation) : model;
+		if (model.isEmpty() || model.contains("/")) {
+			return "";
+		}
+		return ". The model '" + model + "' does not exist: it is unknown, misspelled or retired. List the "
+				+ "models your key can use with listModels() (GET " + path.substring(0, start) + "/models), and set another one (with "
+				+ "Spring Boot: cometapi.gemini.model)";
 	}
 
 	/**

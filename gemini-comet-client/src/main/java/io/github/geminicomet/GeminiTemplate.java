@@ -122,7 +122,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		this.jsonMapper = jsonMapper;
 		this.responseReader = ResponseDeserializers.register(jsonMapper).readerFor(GenerateContentResponse.class);
 		this.requestWriter = jsonMapper.writerFor(GenerateContentRequest.class);
-		String apiUrl = trimTrailingSlash(builder.baseUrl) + "/" + builder.apiVersion + "/";
+		String apiUrl = ApiBaseUrl.apiUrl(builder.baseUrl, builder.apiVersion);
 		this.modelsUrl = apiUrl + "models/";
 		this.modelUris = new ModelUris(this.modelsUrl);
 		this.defaultModel = builder.defaultModel;
@@ -290,29 +290,12 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 	@Override
 	public Mono<String> generateText(String prompt) {
-		Assert.hasText(prompt, "'prompt' must not be empty");
-		return generateContent(GenerateContentRequest.of(prompt)).handle((response, sink) -> {
-			if (response.isBlocked()) {
-				sink.error(new GeminiBlockedContentException(response));
-				return;
-			}
-			sink.next(response.text());
-		});
+		return generateText(this.defaultModel, prompt);
 	}
 
 	@Override
 	public Flux<String> streamText(String prompt) {
-		Assert.hasText(prompt, "'prompt' must not be empty");
-		return streamGenerateContent(GenerateContentRequest.of(prompt)).handle((response, sink) -> {
-			if (response.isBlocked()) {
-				sink.error(new GeminiBlockedContentException(response));
-				return;
-			}
-			String text = response.text();
-			if (!text.isEmpty()) {
-				sink.next(text);
-			}
-		});
+		return streamText(this.defaultModel, prompt);
 	}
 
 	@Override
@@ -401,14 +384,6 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			effective = request.toBuilder().generationConfig(merged).build();
 		}
 		return this.requestWriter.writeValueAsBytes(effective);
-	}
-
-	private static String trimTrailingSlash(String url) {
-		String result = url;
-		while (result.endsWith("/")) {
-			result = result.substring(0, result.length() - 1);
-		}
-		return result;
 	}
 
 	/**
@@ -542,7 +517,10 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		}
 
 		/**
-		 * Set the base URL of the gateway, default {@value GeminiTemplate#DEFAULT_BASE_URL}.
+		 * Set the base URL of the gateway, default {@value GeminiTemplate#DEFAULT_BASE_URL}. A trailing API
+		 * version segment equal to the {@linkplain #apiVersion(String) API version}
+		 * ({@code https://api.cometapi.com/v1beta}) is ignored; another version segment
+		 * ({@code https://api.cometapi.com/v1}) fails the build.
 		 * @param baseUrl the base URL, such as {@code https://api.cometapi.com}
 		 * @return this builder
 		 */
@@ -917,6 +895,9 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		 * Build the template.
 		 * @return a new template
 		 * @throws IllegalStateException if no API key was set or the base URL is malformed
+		 * @throws IllegalArgumentException if the default generation config sets the thinking parameter
+		 * of the other model generation than the default model's (under {@link ThinkingValidation#STRICT}),
+		 * with the message a call would fail with
 		 */
 		public GeminiTemplate build() {
 			String key = this.apiKey;
@@ -926,6 +907,9 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 						+ "property or the COMETAPI_KEY environment variable)");
 			}
 			validateBaseUrl(this.baseUrl);
+			ApiBaseUrl.checkVersion(this.baseUrl, this.apiVersion);
+			new RequestValidator(this.thinkingValidation, this.maxInlineDataSize, this.defaultGenerationConfig)
+				.checkDefaults(this.defaultModel);
 			JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper : defaultJsonMapper();
 			return new GeminiTemplate(new Builder(this), mapper, TransportFactory.create(this, key));
 		}

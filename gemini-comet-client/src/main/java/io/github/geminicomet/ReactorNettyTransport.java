@@ -38,8 +38,10 @@ final class ReactorNettyTransport implements GeminiTransport {
 	private final HttpClient eventStreamClient;
 
 	ReactorNettyTransport(HttpClient httpClient, HttpHeaders defaultHeaders) {
-		HttpClient client = defaultHeaders.isEmpty() ? httpClient
-				: httpClient.headers((headers) -> defaultHeaders.forEach(headers::set));
+		HttpClient client = httpClient.headers((headers) -> {
+			headers.set(HttpHeaderNames.USER_AGENT, GeminiUserAgent.VALUE);
+			defaultHeaders.forEach(headers::set);
+		});
 		this.jsonClient = client
 			.headers((headers) -> headers.set(HttpHeaderNames.ACCEPT, MediaType.APPLICATION_JSON_VALUE));
 		this.jsonBodyClient = this.jsonClient

@@ -63,8 +63,24 @@ final class RequestValidator {
 		}
 	}
 
+	/**
+	 * Check the default generation config against the default model, as a call without a thinking
+	 * config of its own would: under {@link ThinkingValidation#STRICT} a mismatch fails the build with
+	 * the message a call would get.
+	 * @param defaultModel the template's default model
+	 * @throws IllegalArgumentException if every such call would be refused
+	 */
+	void checkDefaults(String defaultModel) {
+		if (this.thinkingValidation == ThinkingValidation.STRICT) {
+			checkThinking(defaultModel, (GenerationConfig) null);
+		}
+	}
+
 	private void checkThinking(String model, GenerateContentRequest request) {
-		GenerationConfig own = request.generationConfig();
+		checkThinking(model, request.generationConfig());
+	}
+
+	private void checkThinking(String model, @Nullable GenerationConfig own) {
 		ThinkingConfig ownThinking = (own != null) ? own.thinkingConfig() : null;
 		ThinkingConfig defaultThinking = (this.defaults != null) ? this.defaults.thinkingConfig() : null;
 		ThinkingConfig thinking = (ownThinking != null) ? ownThinking.mergedOver(defaultThinking) : defaultThinking;

@@ -103,6 +103,9 @@ final class TransportFactory {
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(maxInMemorySize))
 			.defaultHeaders((target) -> {
 				target.addAll(headers);
+				if (target.getFirst(HttpHeaders.USER_AGENT) == null) {
+					target.set(HttpHeaders.USER_AGENT, GeminiUserAgent.VALUE);
+				}
 				if (keyInWebClient) {
 					if (scheme == AuthScheme.BEARER) {
 						target.setBearerAuth(apiKey);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.reactivestreams.Publisher;
 import reactor.test.StepVerifier;
@@ -53,6 +54,14 @@ public final class TemplateFixtures {
 		return WireMockExtension.newInstance()
 			.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
 			.build();
+	}
+
+	/** Answer every unary call with {@code unary/text.json} and every stream with {@code text.sse}. */
+	static void stubTextAnswers(WireMockExtension wireMock) {
+		wireMock.stubFor(WireMock.any(WireMock.urlPathMatching(".*:generateContent"))
+			.willReturn(WireMock.okJson(fixture("unary/text.json"))));
+		wireMock.stubFor(WireMock.any(WireMock.urlPathMatching(".*:streamGenerateContent"))
+			.willReturn(WireMock.aResponse().withHeader("Content-Type", "text/event-stream").withBody(sse("text.sse"))));
 	}
 
 	/** The base URL of a WireMock server, by IP so that no name is resolved. */

@@ -19,16 +19,10 @@ import io.github.geminicomet.model.GenerationConfig;
 import io.github.geminicomet.model.ThinkingConfig;
 import io.github.geminicomet.model.ThinkingLevel;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.github.geminicomet.TemplateFixtures.TIMEOUT;
 import static io.github.geminicomet.TemplateFixtures.baseUrl;
-import static io.github.geminicomet.TemplateFixtures.fixture;
-import static io.github.geminicomet.TemplateFixtures.sse;
 import static io.github.geminicomet.TemplateFixtures.templateBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -45,9 +39,7 @@ class ThinkingValidationTests {
 
 	@BeforeEach
 	void stubAnswers() {
-		wireMock.stubFor(any(urlPathMatching(".*:generateContent")).willReturn(okJson(fixture("unary/text.json"))));
-		wireMock.stubFor(any(urlPathMatching(".*:streamGenerateContent"))
-			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(sse("text.sse"))));
+		TemplateFixtures.stubTextAnswers(wireMock);
 	}
 
 	@Test
@@ -85,7 +77,9 @@ class ThinkingValidationTests {
 		GenerationConfig defaults = GenerationConfig.builder()
 			.thinkingConfig(ThinkingConfig.level(ThinkingLevel.LOW))
 			.build();
-		try (GeminiTemplate template = templateBuilder(baseUrl(wireMock)).defaultGenerationConfig(defaults).build()) {
+		try (GeminiTemplate template = templateBuilder(baseUrl(wireMock)).defaultModel("gemini-3-flash-preview")
+			.defaultGenerationConfig(defaults)
+			.build()) {
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> template.generateContent("gemini-2.5-pro", GenerateContentRequest.of("Hi")))
 				.withMessageContaining("cometapi.gemini.generation.thinking.level");
@@ -97,7 +91,9 @@ class ThinkingValidationTests {
 		GenerationConfig defaults = GenerationConfig.builder()
 			.thinkingConfig(ThinkingConfig.level(ThinkingLevel.LOW).withIncludeThoughts(true))
 			.build();
-		try (GeminiTemplate template = templateBuilder(baseUrl(wireMock)).defaultGenerationConfig(defaults).build()) {
+		try (GeminiTemplate template = templateBuilder(baseUrl(wireMock)).defaultModel("gemini-3-flash-preview")
+			.defaultGenerationConfig(defaults)
+			.build()) {
 			StepVerifier.create(template.generateContent("gemini-2.5-flash", withThinking(ThinkingConfig.budget(1024))))
 				.expectNextCount(1)
 				.expectComplete()

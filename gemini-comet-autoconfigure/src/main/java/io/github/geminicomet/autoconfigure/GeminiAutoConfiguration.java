@@ -3,6 +3,8 @@ package io.github.geminicomet.autoconfigure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -58,6 +60,11 @@ public final class GeminiAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(GeminiAutoConfiguration.class);
 
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]*}?");
+
+	private static final Pattern API_VERSION = Pattern.compile("v\\d+(?:(?:alpha|beta)\\d*)?",
+			Pattern.CASE_INSENSITIVE);
+
 	@Bean
 	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 	@ConditionalOnMissingBean
@@ -65,7 +72,7 @@ public final class GeminiAutoConfiguration {
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<GeminiObservationConvention> observationConvention,
 			ObjectProvider<GeminiTemplateBuilderCustomizer> customizers) {
-		String baseUrl = validBaseUrl(properties.getBaseUrl());
+		String baseUrl = validBaseUrl(properties.getBaseUrl(), properties.getApiVersion());
 		GeminiTemplate.Builder builder = GeminiTemplate.builder()
 			.baseUrl(baseUrl)
 			.apiVersion(properties.getApiVersion())
@@ -102,15 +109,43 @@ public final class GeminiAutoConfiguration {
 	GeminiTemplate geminiTemplate(GeminiTemplate.Builder geminiTemplateBuilder, GeminiProperties properties,
 			Environment environment) {
 		if (!StringUtils.hasText(apiKey(properties, environment))) {
+			String placeholder = unresolvedPlaceholder(properties.getApiKey());
+			String setting = (placeholder != null) ? "is " + placeholder
+					+ ", a placeholder that nothing resolves (no such environment variable or property)"
+					: "is not set (or is blank)";
 			throw new InvalidGeminiPropertyException("cometapi.gemini.api-key",
-					"No Gemini API key is configured: 'cometapi.gemini.api-key' is not set (or is blank) and the "
+					"No Gemini API key is configured: 'cometapi.gemini.api-key' " + setting + " and the "
 							+ API_KEY_ENVIRONMENT_VARIABLE + " environment variable is not set.",
 					"Set the " + API_KEY_ENVIRONMENT_VARIABLE + " environment variable, or add your CometAPI key "
 							+ "to application.yml:\n\n    cometapi:\n      gemini:\n        api-key: <your key>\n");
 		}
-		GeminiTemplate template = geminiTemplateBuilder.build();
+		GeminiTemplate template = build(geminiTemplateBuilder, properties.getGeneration().getThinking());
 		warnIfPlainHttp(template.getBaseUrl());
 		return template;
+	}
+
+	/**
+	 * Build the template; a default thinking parameter that the default model does not take (under
+	 * {@code thinking-validation=strict}) fails startup with the message a call would get.
+	 */
+	private static GeminiTemplate build(GeminiTemplate.Builder builder, GeminiProperties.Thinking thinking) {
+		try {
+			return builder.build();
+		}
+		catch (IllegalArgumentException ex) {
+			if (thinking.getLevel() == null && thinking.getBudget() == null) {
+				throw ex;
+			}
+			boolean level = thinking.getLevel() != null;
+			throw new InvalidGeminiPropertyException(
+					"cometapi.gemini.generation.thinking." + (level ? "level" : "budget"), ex.getMessage(),
+					"Set " + (level ? "cometapi.gemini.generation.thinking.budget (Gemini 2.5) instead of "
+							+ "cometapi.gemini.generation.thinking.level, or set cometapi.gemini.model to a Gemini 3 model"
+							: "cometapi.gemini.generation.thinking.level (Gemini 3) instead of "
+									+ "cometapi.gemini.generation.thinking.budget, or set cometapi.gemini.model to a "
+									+ "Gemini 2.5 model")
+							+ ". To send it anyway, set cometapi.gemini.thinking-validation to warn or off.");
+		}
 	}
 
 	/**
@@ -177,14 +212,26 @@ public final class GeminiAutoConfiguration {
 
 	private static @Nullable String apiKey(GeminiProperties properties, Environment environment) {
 		String key = properties.getApiKey();
-		if (StringUtils.hasText(key)) {
+		if (StringUtils.hasText(key) && unresolvedPlaceholder(key) == null) {
 			return key.strip();
 		}
 		String fromEnvironment = environment.getProperty(API_KEY_ENVIRONMENT_VARIABLE);
 		return StringUtils.hasText(fromEnvironment) ? fromEnvironment.strip() : null;
 	}
 
-	private static String validBaseUrl(String baseUrl) {
+	/**
+	 * The placeholder when the key is one that nothing resolved ({@code api-key: ${COMETAPI_KEY}} without
+	 * the variable: Boot binds it as written), which no real key ever looks like.
+	 */
+	private static @Nullable String unresolvedPlaceholder(@Nullable String key) {
+		if (key == null) {
+			return null;
+		}
+		Matcher matcher = PLACEHOLDER.matcher(key);
+		return matcher.find() ? matcher.group() : null;
+	}
+
+	private static String validBaseUrl(String baseUrl, String apiVersion) {
 		String reason = null;
 		if (!StringUtils.hasText(baseUrl)) {
 			reason = "it is empty";
@@ -202,6 +249,12 @@ public final class GeminiAutoConfiguration {
 				else if (uri.getQuery() != null || uri.getFragment() != null) {
 					reason = "it has a query or fragment";
 				}
+				else if (otherApiVersion(uri, apiVersion) != null) {
+					String version = otherApiVersion(uri, apiVersion);
+					reason = "it ends in the API version '" + version + "', so requests would go to /" + version + "/"
+							+ apiVersion + "/models/..." + ("v1".equalsIgnoreCase(version)
+									? " (CometAPI's /v1 is its OpenAI-compatible API, not Gemini's native one)" : "");
+				}
 			}
 			catch (URISyntaxException ex) {
 				reason = "it is not a valid URL (" + ex.getReason() + ")";
@@ -212,9 +265,19 @@ public final class GeminiAutoConfiguration {
 					"The Gemini base URL '" + baseUrl + "' set in 'cometapi.gemini.base-url' is invalid: " + reason
 							+ ".",
 					"Set cometapi.gemini.base-url to the gateway's root URL, such as https://api.cometapi.com "
-							+ "(the default), or remove it.");
+							+ "(the default; a trailing /" + apiVersion + " is ignored), or remove it.");
 		}
 		return baseUrl.strip();
+	}
+
+	/**
+	 * The last path segment when it is an API version other than the configured one (the template ignores
+	 * a trailing segment equal to it).
+	 */
+	private static @Nullable String otherApiVersion(URI uri, String apiVersion) {
+		String path = (uri.getPath() != null) ? uri.getPath().replaceAll("/+$", "") : "";
+		String last = path.substring(path.lastIndexOf('/') + 1);
+		return (API_VERSION.matcher(last).matches() && !last.equalsIgnoreCase(apiVersion)) ? last : null;
 	}
 
 	private static RetrySettings retrySettings(GeminiProperties.Retry retry) {

@@ -58,6 +58,8 @@ class GeminiRuntimeHints implements RuntimeHintsRegistrar {
 			.map((hint) -> hint.getType())
 			.toList()
 			.forEach((type) -> registerEnumFactories(hints, type, classLoader));
+		// the library's version, for the User-Agent header
+		hints.resources().registerPattern("io/github/geminicomet/gemini-comet.properties");
 	}
 
 	private static void registerEnumFactories(RuntimeHints hints, TypeReference type, @Nullable ClassLoader classLoader) {

@@ -21,6 +21,16 @@ public record ThinkingConfig(@Nullable Boolean includeThoughts, @Nullable Intege
 		@Nullable ThinkingLevel thinkingLevel) {
 
 	/**
+	 * Create a configuration that asks for thought summaries and leaves the amount of thinking to the
+	 * model (no budget, no level), for every thinking model: {@code {"includeThoughts": true}}.
+	 * @return the configuration
+	 * @since 0.2.0
+	 */
+	public static ThinkingConfig includingThoughts() {
+		return new ThinkingConfig(true, null, null);
+	}
+
+	/**
 	 * Create a configuration with a thinking level, for Gemini 3 models.
 	 * @param level the level
 	 * @return the configuration

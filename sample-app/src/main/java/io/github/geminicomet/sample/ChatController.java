@@ -9,14 +9,13 @@ import reactor.core.publisher.Mono;
 import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.github.geminicomet.GeminiBlockedContentException;
+import io.github.geminicomet.GeminiException;
 import io.github.geminicomet.GeminiTemplate;
 import io.github.geminicomet.TextDelta;
 import io.github.geminicomet.model.Content;
@@ -28,8 +27,9 @@ import io.github.geminicomet.model.UsageMetadata;
 
 /**
  * {@code POST /api/chat}: one prompt in, the answer text and its token usage out.
- * {@code GET /api/chat/stream?prompt=}: the answer as server-sent events for the browser, with the
- * model's thought summaries and its answer as separate event types.
+ * {@code POST /api/chat/stream}: the answer as server-sent events for the page, with the model's thought
+ * summaries and its answer as separate event types. A POST, so that a prompt of any size the app accepts
+ * ({@code spring.codec.max-in-memory-size}) fits, where a query string stops at a few kilobytes.
  *
  * @author gemini-comet
  */
@@ -58,17 +58,15 @@ class ChatController {
 
 	/**
 	 * Streams {@code thought} and {@code answer} events (data: {@code {"text": "..."}}) as the model
-	 * sends them, then one {@code usage} event with the token counts; a failure ends the stream with a
-	 * {@code failure} event (data: {@code {"message": "..."}}) rather than a broken connection, so that
-	 * the browser's {@code EventSource} does not reconnect and ask again.
+	 * sends them, then one {@code usage} event with the token counts; a failure after the stream has
+	 * started ends it with a {@code failure} event (data: {@code {"message": "..."}}) rather than a
+	 * broken connection. An empty prompt is a 400 problem detail before anything streams.
 	 */
-	@GetMapping(path = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	Flux<ServerSentEvent<Object>> stream(@RequestParam String prompt) {
+	@PostMapping(path = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	Flux<ServerSentEvent<Object>> stream(@RequestBody PromptRequest prompt) {
 		GenerateContentRequest request = GenerateContentRequest.builder()
-			.addContent(Content.user(new PromptRequest(prompt).requiredPrompt()))
-			.generationConfig(GenerationConfig.builder()
-				.thinkingConfig(new ThinkingConfig(true, null, null))
-				.build())
+			.addContent(Content.user(prompt.requiredPrompt()))
+			.generationConfig(GenerationConfig.builder().thinkingConfig(ThinkingConfig.includingThoughts()).build())
 			.build();
 		return Flux.defer(() -> {
 			AtomicReference<UsageMetadata> usage = new AtomicReference<>();
@@ -87,8 +85,19 @@ class ChatController {
 				.map((delta) -> event(delta.isThought() ? "thought" : "answer", new Delta(delta.text())))
 				.concatWith(Mono.fromSupplier(() -> event("usage", (usage.get() != null) ? usage.get()
 						: new UsageMetadata(null, null, null, null, null, null, null, null, null, null, null, null))))
-				.onErrorResume((ex) -> Mono.just(event("failure", new Failure(GeminiErrors.describe(ex)))));
+				.onErrorResume((ex) -> Mono.just(event("failure", new Failure(describe(ex)))));
 		});
+	}
+
+	/**
+	 * A message for the page: the message of a Gemini error (which never holds the key), without the
+	 * gateway's URL.
+	 */
+	private static String describe(Throwable ex) {
+		if (!(ex instanceof GeminiException)) {
+			return "Unexpected error: " + ex.getClass().getSimpleName();
+		}
+		return String.valueOf(ex.getMessage()).replaceFirst(" \\[[A-Z]+ [a-z]+://[^\\]]*\\]", "");
 	}
 
 	private static ServerSentEvent<Object> event(String type, Object data) {

@@ -18,11 +18,13 @@ import io.github.geminicomet.model.Content;
 import io.github.geminicomet.model.GenerateContentRequest;
 import io.github.geminicomet.model.GenerationConfig;
 import io.github.geminicomet.model.GeneratedImage;
+import io.github.geminicomet.model.ImageConfig;
 import io.github.geminicomet.model.Modality;
 
 /**
  * {@code POST /api/image} with {@code {"prompt": "..."}}: image generation with an image model
- * ({@code sample.image-model}); the response is the image itself ({@code image/png}, say).
+ * ({@code sample.image-model}, default {@code gemini-3.1-flash-image-preview}) at {@code sample.image-size}
+ * ({@code 1K}, {@code 2K} or {@code 4K}); the response is the image itself ({@code image/png}, say).
  *
  * @author gemini-comet
  */
@@ -34,16 +36,24 @@ class ImageController {
 
 	private final String imageModel;
 
-	ImageController(GeminiTemplate gemini, @Value("${sample.image-model:gemini-2.5-flash-image}") String imageModel) {
+	private final String imageSize;
+
+	ImageController(GeminiTemplate gemini,
+			@Value("${sample.image-model:gemini-3.1-flash-image-preview}") String imageModel,
+			@Value("${sample.image-size:1K}") String imageSize) {
 		this.gemini = gemini;
 		this.imageModel = imageModel;
+		this.imageSize = imageSize;
 	}
 
 	@PostMapping("/image")
 	Mono<ResponseEntity<byte[]>> image(@RequestBody PromptRequest request) {
 		GenerateContentRequest generation = GenerateContentRequest.builder()
 			.addContent(Content.user(request.requiredPrompt()))
-			.generationConfig(GenerationConfig.builder().responseModalities(Modality.TEXT, Modality.IMAGE).build())
+			.generationConfig(GenerationConfig.builder()
+				.responseModalities(Modality.TEXT, Modality.IMAGE)
+				.imageConfig(ImageConfig.of(null, this.imageSize))
+				.build())
 			.build();
 		return this.gemini.generateContent(this.imageModel, generation).map((response) -> {
 			if (response.images().isEmpty()) {

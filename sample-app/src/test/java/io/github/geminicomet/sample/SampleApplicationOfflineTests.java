@@ -57,8 +57,10 @@ class SampleApplicationOfflineTests {
 	}
 
 	private void assertEveryEndpointAnswersPlausibly(WebTestClient client) {
-		List<ServerSentEvent<String>> events = client.get()
-			.uri("/api/chat/stream?prompt=Why is the sky blue?")
+		List<ServerSentEvent<String>> events = client.post()
+			.uri("/api/chat/stream")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"prompt\":\"Why is the sky blue?\"}")
 			.accept(MediaType.TEXT_EVENT_STREAM)
 			.exchange()
 			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {

@@ -71,11 +71,15 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void chatWhenGeminiFailsAnswers502WithTheReason() {
+	void chatWhenGeminiIsRateLimitedAnswers429ProblemDetailWithTheReason() {
 		this.stub.failWith(429, "Quota exceeded").withRetryDelay(Duration.ofMillis(10));
 		post("/api/chat", "{\"prompt\":\"hi\"}").expectStatus()
-			.isEqualTo(502)
+			.isEqualTo(429)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
+			.jsonPath("$.title").isEqualTo("Gemini's rate limit was reached")
+			.jsonPath("$.geminiStatus").isEqualTo("RESOURCE_EXHAUSTED")
 			.jsonPath("$.detail")
 			.value((String detail) -> assertThat(detail).contains("429").contains("Quota exceeded")
 				.doesNotContain(GeminiStub.API_KEY));
@@ -83,9 +87,35 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void chatWithoutPromptAnswers400() {
-		post("/api/chat", "{}").expectStatus().isBadRequest();
+	void chatWithoutPromptAnswers400ProblemDetailWithTheReason() {
+		post("/api/chat", "{}").expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status").isEqualTo(400)
+			.jsonPath("$.detail").isEqualTo("'prompt' must not be empty");
 		assertThat(this.stub.requests()).isEmpty();
+	}
+
+	@Test
+	void streamWithoutPromptAnswers400ProblemDetailBeforeStreaming() {
+		client().post().uri("/api/chat/stream").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"prompt\":\" \"}")
+			.accept(MediaType.APPLICATION_PROBLEM_JSON, MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail").isEqualTo("'prompt' must not be empty");
+		assertThat(this.stub.requests()).isEmpty();
+	}
+
+	@Test
+	void streamTakesAPromptFarLongerThanAQueryStringCould() {
+		String prompt = "x".repeat(20 * 1024) + " How long is this?";
+		this.stub.streamText("Long", " indeed.");
+		assertThat(stream(prompt)).extracting(ServerSentEvent::event).containsExactly("answer", "answer", "usage");
+		assertThat(this.stub.lastRequest().prompt()).isEqualTo(prompt);
 	}
 
 	@Test
@@ -144,7 +174,12 @@ class SampleApplicationTests {
 		post("/api/tools", "{\"prompt\":\"Weather in Paris and time in Tokyo?\"}").expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.text").isEqualTo("Mild in Paris; evening in Tokyo.");
+			.jsonPath("$.text").isEqualTo("Mild in Paris; evening in Tokyo.")
+			.jsonPath("$.calls[0].name").isEqualTo("currentWeather")
+			.jsonPath("$.calls[0].args.city").isEqualTo("Paris")
+			.jsonPath("$.calls[0].result.result.city").isEqualTo("Paris")
+			.jsonPath("$.calls[1].name").isEqualTo("currentTime")
+			.jsonPath("$.calls[1].result.result.timeZone").isEqualTo("Asia/Tokyo");
 		List<RecordedRequest> requests = this.stub.generationRequests();
 		assertThat(requests).hasSize(2);
 		assertThat(requests.get(0).functionNames()).containsExactlyInAnyOrder("currentWeather", "currentTime");
@@ -180,8 +215,9 @@ class SampleApplicationTests {
 			.expectBody(byte[].class)
 			.isEqualTo(png);
 		RecordedRequest request = this.stub.lastRequest();
-		assertThat(request.model()).isEqualTo("gemini-2.5-flash-image");
+		assertThat(request.model()).isEqualTo("gemini-3.1-flash-image-preview");
 		assertThat(request.generationConfig().responseModalities()).contains(Modality.IMAGE);
+		assertThat(request.generationConfig().imageConfig().imageSize()).isEqualTo("1K");
 	}
 
 	@Test
@@ -203,8 +239,15 @@ class SampleApplicationTests {
 	@Test
 	void pageIsServedAtTheRoot() {
 		client().get().uri("/").exchange().expectStatus().isOk().expectBody(String.class).value((html) -> assertThat(html)
-			.contains("EventSource(\"/api/chat/stream?prompt=\"")
-			.contains("<details class=\"thoughts\""));
+			.contains("fetch(\"/api/chat/stream\"")
+			.doesNotContain("EventSource")
+			.contains("<details class=\"thoughts\"")
+			.contains("<script src=\"/webjars/marked/lib/marked.umd.js\">")
+			.contains("<script src=\"/webjars/dompurify/dist/purify.min.js\">"));
+		for (String script : List.of("/webjars/marked/lib/marked.umd.js", "/webjars/dompurify/dist/purify.min.js")) {
+			client().get().uri(script).exchange().expectStatus().isOk().expectHeader()
+				.contentTypeCompatibleWith(new MediaType("text", "javascript"));
+		}
 	}
 
 	@Test
@@ -239,8 +282,10 @@ class SampleApplicationTests {
 	}
 
 	private List<ServerSentEvent<String>> stream(String prompt) {
-		return client().get()
-			.uri((builder) -> builder.path("/api/chat/stream").queryParam("prompt", prompt).build())
+		return client().post()
+			.uri("/api/chat/stream")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("prompt", prompt))
 			.accept(MediaType.TEXT_EVENT_STREAM)
 			.exchange()
 			.expectStatus()
