@@ -7,9 +7,14 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.observability.DefaultSignalListener;
+import reactor.core.observability.SignalListener;
+import reactor.core.observability.SignalListenerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
+import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
 import io.github.geminicomet.model.GenerateContentRequest;
@@ -48,15 +53,8 @@ final class CallObserver {
 	 */
 	Mono<GenerateContentResponse> generate(Mono<GenerateContentResponse> call, String model, URI uri,
 			GenerateContentRequest request) {
-		return Mono.deferContextual((contextView) -> {
-			ObservedCall observed = start(contextView, GeminiObservationContext.GENERATE_CONTENT, model, false, uri,
-					request);
-			return call.doOnNext(observed::onResponse)
-				.doOnError(observed::onError)
-				.doOnCancel(observed::onCancel)
-				.doFinally(observed::finish)
-				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observed.observation));
-		});
+		return call.tap(new Observing<>(this, GeminiObservationContext.GENERATE_CONTENT, model, uri, request,
+				Observing.RESPONSE));
 	}
 
 	/**
@@ -64,15 +62,8 @@ final class CallObserver {
 	 */
 	Flux<GenerateContentResponse> stream(Flux<GenerateContentResponse> call, String model, URI uri,
 			GenerateContentRequest request) {
-		return Flux.deferContextual((contextView) -> {
-			ObservedCall observed = start(contextView, GeminiObservationContext.GENERATE_CONTENT, model, true, uri,
-					request);
-			return call.doOnNext(observed::onChunk)
-				.doOnError(observed::onError)
-				.doOnCancel(observed::onCancel)
-				.doFinally(observed::finish)
-				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observed.observation));
-		});
+		return call.tap(new Observing<>(this, GeminiObservationContext.GENERATE_CONTENT, model, uri, request,
+				Observing.CHUNKS));
 	}
 
 	/**
@@ -80,29 +71,76 @@ final class CallObserver {
 	 */
 	<T> Mono<T> call(Mono<T> call, String operation, String model, URI uri,
 			@Nullable GenerateContentRequest request) {
-		return Mono.deferContextual((contextView) -> {
-			ObservedCall observed = start(contextView, operation, model, false, uri, request);
-			return call.doOnError(observed::onError)
-				.doOnCancel(observed::onCancel)
-				.doFinally(observed::finish)
-				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observed.observation));
-		});
+		return call.tap(new Observing<>(this, operation, model, uri, request, Observing.NONE));
 	}
 
-	private ObservedCall start(ContextView contextView, String operation, String model, boolean streaming, URI uri,
-			@Nullable GenerateContentRequest request) {
-		GeminiObservationContext context = new GeminiObservationContext(operation, model, streaming, uri, request);
+	private ObservedCall<?> start(ContextView contextView, Observing<?> call) {
+		GeminiObservationContext context = new GeminiObservationContext(call.operation, call.model,
+				call.reads == Observing.CHUNKS, call.uri, call.request);
 		Observation observation = GeminiObservationDocumentation.CLIENT_OPERATION.observation(this.convention,
 				DEFAULT_CONVENTION, () -> context, this.registry);
 		Observation parent = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
 		observation.parentObservation(parent).start();
-		return new ObservedCall(observation, context, this.recorder);
+		return new ObservedCall<>(observation, context, this.recorder, call.reads);
 	}
 
 	/**
-	 * The observation of one call and its context, fed by the call's signals.
+	 * What one call observes, turned into an {@link ObservedCall} each time it is subscribed: a single
+	 * {@code tap} operator instead of one operator per signal.
+	 *
+	 * @param <T> the type of the call's values
 	 */
-	private static final class ObservedCall {
+	private static final class Observing<T> implements SignalListenerFactory<T, Void> {
+
+		static final int NONE = 0;
+
+		static final int RESPONSE = 1;
+
+		static final int CHUNKS = 2;
+
+		private final CallObserver observer;
+
+		private final String operation;
+
+		private final String model;
+
+		private final URI uri;
+
+		private final @Nullable GenerateContentRequest request;
+
+		private final int reads;
+
+		Observing(CallObserver observer, String operation, String model, URI uri,
+				@Nullable GenerateContentRequest request, int reads) {
+			this.observer = observer;
+			this.operation = operation;
+			this.model = model;
+			this.uri = uri;
+			this.request = request;
+			this.reads = reads;
+		}
+
+		@Override
+		public @Nullable Void initializePublisherState(Publisher<? extends T> source) {
+			return null;
+		}
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public SignalListener<T> createListener(Publisher<? extends T> source, ContextView listenerContext,
+				@Nullable Void publisherContext) {
+			return (SignalListener<T>) this.observer.start(listenerContext, this);
+		}
+
+	}
+
+	/**
+	 * The observation of one call and its context, fed by the call's signals; it also puts the observation
+	 * in the context the call sees, as the parent of what the call observes.
+	 *
+	 * @param <T> the type of the call's values
+	 */
+	private static final class ObservedCall<T> extends DefaultSignalListener<T> {
 
 		private final Observation observation;
 
@@ -112,25 +150,40 @@ final class CallObserver {
 
 		private final long startNanos = System.nanoTime();
 
+		private final int reads;
+
 		private @Nullable Throwable error;
 
-		ObservedCall(Observation observation, GeminiObservationContext context, CallRecorder recorder) {
+		ObservedCall(Observation observation, GeminiObservationContext context, CallRecorder recorder, int reads) {
 			this.observation = observation;
 			this.context = context;
 			this.recorder = recorder;
+			this.reads = reads;
 		}
 
-		void onResponse(GenerateContentResponse response) {
-			this.context.onResponse(response);
+		@Override
+		public Context addToContext(Context originalContext) {
+			return originalContext.put(ObservationThreadLocalAccessor.KEY, this.observation);
 		}
 
-		void onChunk(GenerateContentResponse event) {
+		@Override
+		public void doOnNext(T value) {
+			if (this.reads == Observing.CHUNKS) {
+				onChunk((GenerateContentResponse) value);
+			}
+			else if (this.reads == Observing.RESPONSE) {
+				this.context.onResponse((GenerateContentResponse) value);
+			}
+		}
+
+		private void onChunk(GenerateContentResponse event) {
 			// only the first chunk's time is kept: no clock read and no Duration for the others
 			this.context.onChunk(event, (this.context.getChunkCount() == 0)
 					? Duration.ofNanos(System.nanoTime() - this.startNanos) : Duration.ZERO);
 		}
 
-		void onError(Throwable error) {
+		@Override
+		public void doOnError(Throwable error) {
 			this.error = error;
 			if (error instanceof GeminiException gemini) {
 				this.context.setAttempts(gemini.getAttempts());
@@ -144,11 +197,13 @@ final class CallObserver {
 			this.observation.error(error);
 		}
 
-		void onCancel() {
+		@Override
+		public void doOnCancel() {
 			this.context.setCancelled();
 		}
 
-		void finish(SignalType signal) {
+		@Override
+		public void doFinally(SignalType signal) {
 			if (this.error != null) {
 				this.recorder.failure(this.error);
 			}
