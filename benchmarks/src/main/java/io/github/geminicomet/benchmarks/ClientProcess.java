@@ -288,12 +288,13 @@ public final class ClientProcess {
 
 	/**
 	 * Run warm-up batches until the JIT compiler is done with the path (it compiled for less than 2% of
-	 * the time of two batches in a row), at most 30 batches or 30 seconds: the JIT's CPU counts in the
-	 * process's, and a client with more code would otherwise pay for compiling it in the measurement.
+	 * the time of two batches in a row), at most 30 batches or 30 seconds (or {@code warmupSeconds}): the
+	 * JIT's CPU counts in the process's, and a client with more code would otherwise pay for compiling it
+	 * in the measurement.
 	 */
 	private void warmUp(Runnable batch) {
 		java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		long deadline = System.nanoTime() + Duration.ofSeconds(option("warmupSeconds", 30)).toNanos();
 		int batches = 0;
 		int quiet = 0;
 		while (quiet < 2 && batches < 30 && System.nanoTime() < deadline) {

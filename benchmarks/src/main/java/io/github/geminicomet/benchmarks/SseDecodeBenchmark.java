@@ -42,9 +42,11 @@ import io.github.geminicomet.model.GenerateContentResponse;
 
 /**
  * CPU and allocation per event of decoding a 200-event stream, one network read per event, in memory:
- * the template's SSE parser, the floor's minimal framer, Spring's default SSE reader (what
+ * the template's SSE parser, the floors' minimal framer with the lean parse (streaming, and databinding
+ * into plain classes for comparison) and with the wire model, Spring's default SSE reader (what
  * {@code bodyToFlux(GenerateContentResponse.class)} does) and the template's whole streaming call over an
- * in-memory connector. Run with {@code -prof gc}: every figure is per event.
+ * in-memory connector. Run with {@code -prof gc}: every figure is per event. The setup checks first that
+ * the floors read the same text as the template ({@link FloorTextCheck}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,24 +63,30 @@ public class SseDecodeBenchmark {
 
 	private ObjectReader reader;
 
+	private FloorClient.EventReader<GenerateContentResponse> modelReader;
+
+	private LeanStreamingReader leanReader;
+
+	private LeanBindingReader leanBindingReader;
+
 	private ServerSentEventHttpMessageReader springReader;
 
 	private GeminiTemplate template;
 
-	/** Prepare the stream's bytes, one chunk per event, and the decoders. */
+	/** Check the floors against the template, then prepare the stream's bytes, one chunk per event, and the decoders. */
 	@Setup
 	public void setUp() {
+		FloorTextCheck.verify();
 		this.chunks = Payloads.events(EVENTS, Workload.STREAM.textSize());
 		this.reader = JsonMapper.builder()
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.build()
 			.readerFor(GenerateContentResponse.class);
+		this.modelReader = FloorClient.modelReader();
+		this.leanReader = new LeanStreamingReader();
+		this.leanBindingReader = new LeanBindingReader();
 		this.springReader = new ServerSentEventHttpMessageReader(new JacksonJsonDecoder());
-		this.template = GeminiTemplate.builder()
-			.apiKey("bench")
-			.baseUrl("http://127.0.0.1:9")
-			.connector(inMemory())
-			.build();
+		this.template = InMemoryGemini.template(this.chunks, new byte[0]);
 	}
 
 	/** Close the template. */
@@ -99,10 +107,32 @@ public class SseDecodeBenchmark {
 		}
 	}
 
-	/** The floor's minimal framer over Netty buffers. */
+	/** The lean floor: the floors' minimal framer over Netty buffers, one streaming parse per event. */
 	@Benchmark
-	public void floorSseFramer(Blackhole blackhole) {
-		FloorClient.SseFramer framer = new FloorClient.SseFramer(this.reader);
+	public void floorLeanSseFramer(Blackhole blackhole) {
+		FloorClient.SseFramer<LeanResponse> framer = new FloorClient.SseFramer<>(this.leanReader);
+		for (byte[] chunk : this.chunks) {
+			for (LeanResponse event : framer.feed(Unpooled.wrappedBuffer(chunk))) {
+				blackhole.consume(event.text());
+			}
+		}
+	}
+
+	/** The lean parse done by databinding into plain classes: measured to choose the lean floor's parse. */
+	@Benchmark
+	public void floorLeanBindingSseFramer(Blackhole blackhole) {
+		FloorClient.SseFramer<LeanResponse> framer = new FloorClient.SseFramer<>(this.leanBindingReader);
+		for (byte[] chunk : this.chunks) {
+			for (LeanResponse event : framer.feed(Unpooled.wrappedBuffer(chunk))) {
+				blackhole.consume(event.text());
+			}
+		}
+	}
+
+	/** The model floor: the same framer, every event bound into the project's wire model. */
+	@Benchmark
+	public void floorModelSseFramer(Blackhole blackhole) {
+		FloorClient.SseFramer<GenerateContentResponse> framer = new FloorClient.SseFramer<>(this.modelReader);
 		for (byte[] chunk : this.chunks) {
 			for (GenerateContentResponse event : framer.feed(Unpooled.wrappedBuffer(chunk))) {
 				blackhole.consume(event.text());
@@ -136,18 +166,6 @@ public class SseDecodeBenchmark {
 
 	private Flux<DataBuffer> body() {
 		return Flux.fromIterable(this.chunks).map(DefaultDataBufferFactory.sharedInstance::wrap);
-	}
-
-	private ClientHttpConnector inMemory() {
-		return (method, uri, requestCallback) -> {
-			MockClientHttpRequest request = new MockClientHttpRequest(method, URI.create(uri.toString()));
-			return requestCallback.apply(request).then(Mono.fromSupplier(() -> {
-				MockClientHttpResponse response = new MockClientHttpResponse(HttpStatus.OK);
-				response.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
-				response.setBody(body());
-				return response;
-			}));
-		};
 	}
 
 }
