@@ -184,8 +184,6 @@ final class Results {
 			target(targets, name + ": peak live threads ≤ 24", median(values(scenario, "template", "peakThreads")),
 					24, "");
 		}
-		target(targets, "fan-out: wall time ≤ 1.6× the ideal", median(values("fanout", "template", "wallRatio")), 1.6,
-				"×");
 		target(targets, "first event: p50 overhead beyond floor-lean's ≤ 0.2 ms",
 				median(differences("ttfe", "template", "overheadMillisP50", LEAN)), 0.2, " ms");
 		target(targets, "first event: p99 overhead beyond floor-lean's ≤ 0.2 ms",

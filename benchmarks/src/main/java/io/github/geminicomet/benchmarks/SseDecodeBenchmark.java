@@ -1,8 +1,8 @@
 package io.github.geminicomet.benchmarks;
 
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.netty.buffer.Unpooled;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,10 +28,8 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.codec.ServerSentEventHttpMessageReader;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
-import org.springframework.mock.http.client.reactive.MockClientHttpRequest;
 import org.springframework.mock.http.client.reactive.MockClientHttpResponse;
 
 import io.github.geminicomet.codec.ServerSentEventParser;
@@ -110,32 +107,26 @@ public class SseDecodeBenchmark {
 	/** The lean floor: the floors' minimal framer over Netty buffers, one streaming parse per event. */
 	@Benchmark
 	public void floorLeanSseFramer(Blackhole blackhole) {
-		FloorClient.SseFramer<LeanResponse> framer = new FloorClient.SseFramer<>(this.leanReader);
-		for (byte[] chunk : this.chunks) {
-			for (LeanResponse event : framer.feed(Unpooled.wrappedBuffer(chunk))) {
-				blackhole.consume(event.text());
-			}
-		}
+		frame(this.leanReader, LeanResponse::text, blackhole);
 	}
 
 	/** The lean parse done by databinding into plain classes: measured to choose the lean floor's parse. */
 	@Benchmark
 	public void floorLeanBindingSseFramer(Blackhole blackhole) {
-		FloorClient.SseFramer<LeanResponse> framer = new FloorClient.SseFramer<>(this.leanBindingReader);
-		for (byte[] chunk : this.chunks) {
-			for (LeanResponse event : framer.feed(Unpooled.wrappedBuffer(chunk))) {
-				blackhole.consume(event.text());
-			}
-		}
+		frame(this.leanBindingReader, LeanResponse::text, blackhole);
 	}
 
 	/** The model floor: the same framer, every event bound into the project's wire model. */
 	@Benchmark
 	public void floorModelSseFramer(Blackhole blackhole) {
-		FloorClient.SseFramer<GenerateContentResponse> framer = new FloorClient.SseFramer<>(this.modelReader);
+		frame(this.modelReader, GenerateContentResponse::text, blackhole);
+	}
+
+	private <T> void frame(FloorClient.EventReader<T> reader, Function<T, String> text, Blackhole blackhole) {
+		FloorClient.SseFramer<T> framer = new FloorClient.SseFramer<>(reader);
 		for (byte[] chunk : this.chunks) {
-			for (GenerateContentResponse event : framer.feed(Unpooled.wrappedBuffer(chunk))) {
-				blackhole.consume(event.text());
+			for (T event : framer.feed(Unpooled.wrappedBuffer(chunk))) {
+				blackhole.consume(text.apply(event));
 			}
 		}
 	}
