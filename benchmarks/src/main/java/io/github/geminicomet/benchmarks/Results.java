@@ -193,8 +193,16 @@ final class Results {
 
 	private void ratioTarget(List<Map<String, Object>> targets, String name, String scenario, String metric,
 			double limit) {
+		if (!this.runs.getOrDefault(scenario, Map.of()).containsKey("template")) {
+			return;
+		}
 		double[] ratios = ratios(scenario, "template", metric, LEAN);
 		if (ratios.length == 0) {
+			Map<String, Object> target = new LinkedHashMap<>();
+			target.put("target", name);
+			target.put("measured", "not measured");
+			target.put("met", false);
+			targets.add(target);
 			return;
 		}
 		double[] sorted = ratios.clone();

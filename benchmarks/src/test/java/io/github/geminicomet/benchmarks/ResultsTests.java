@@ -50,6 +50,15 @@ class ResultsTests {
 	}
 
 	@Test
+	void targetWithoutAFigureIsNotMetRatherThanLeftOut() {
+		add("unary", "template", 1, "{\"allocatedBytesPerRequest\":1000}");
+		add("unary", "floor-lean", 1, "{\"cpuMicrosPerRequest\":30,\"allocatedBytesPerRequest\":1000}");
+		assertThat(target("unary: CPU per call ≤ 1.2× floor-lean")).containsEntry("measured", "not measured")
+			.containsEntry("met", false);
+		assertThat(target("unary: bytes allocated per call ≤ 1.3× floor-lean")).containsEntry("met", true);
+	}
+
+	@Test
 	void firstEventTargetsAreTheOverheadBeyondTheLeanFloors() {
 		add("ttfe", "template", 1, "{\"overheadMillisP50\":0.45,\"overheadMillisP99\":1.5}");
 		add("ttfe", "floor-lean", 1, "{\"overheadMillisP50\":0.3,\"overheadMillisP99\":1.0}");
