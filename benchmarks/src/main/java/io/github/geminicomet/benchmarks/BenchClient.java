@@ -1,5 +1,7 @@
 package io.github.geminicomet.benchmarks;
 
+import java.util.List;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,14 +27,23 @@ interface BenchClient extends AutoCloseable {
 	default void close() {
 	}
 
+	/** The client names {@link #create} knows, in the runner's default order. */
+	List<String> NAMES = List.of("template", "floor-lean", "floor-model", "google-genai", "langchain4j");
+
+	/** A client's canonical name: {@code floor} is the old name of {@code floor-model}. */
+	static String canonicalName(String name) {
+		return name.equals("floor") ? "floor-model" : name;
+	}
+
 	static BenchClient create(String name, String baseUrl) {
-		return switch (name) {
+		return switch (canonicalName(name)) {
 			case "template" -> new TemplateClient(baseUrl);
-			case "floor" -> new FloorClient(baseUrl);
+			case "floor-lean" -> FloorClient.lean(baseUrl);
+			case "floor-model" -> FloorClient.model(baseUrl);
 			case "google-genai" -> new GoogleGenAiClient(baseUrl);
 			case "langchain4j" -> new LangChain4jClient(baseUrl);
-			default -> throw new IllegalArgumentException("Unknown client " + name
-					+ " (template, floor, google-genai, langchain4j)");
+			default -> throw new IllegalArgumentException("Unknown client '" + name + "': use one of "
+					+ String.join(", ", NAMES) + " (floor is an alias of floor-model)");
 		};
 	}
 

@@ -20,21 +20,35 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs the benchmarks: starts the fake Gemini, then for each round and scenario runs every client in a
- * JVM of its own, one after the other (A B C D, A B C D, ...) so that machine drift hits all alike,
- * runs the JMH decode benchmark, and writes the medians and ratios to the floor as Markdown and JSON.
+ * Runs the benchmarks: checks that the floors read the same text as the template ({@link FloorTextCheck}),
+ * starts the fake Gemini, then for each round and scenario runs every client in a JVM of its own, one
+ * after the other (A B C D, A B C D, ...) so that machine drift hits all alike, runs the JMH decode
+ * benchmark, and writes the medians and the ratios to both floors as Markdown and JSON.
  *
  * <p>Options ({@code key=value}): {@code out} (directory), {@code rounds} (3), {@code clients}
- * (template,floor,google-genai,langchain4j), {@code scenarios} (unary,stream,fanout,fanout2k,ttfe),
+ * (template,floor-lean,floor-model,google-genai,langchain4j; {@code floor} is an alias of
+ * {@code floor-model}), {@code scenarios} (unary,stream,fanout,fanout2k,ttfe; empty for none),
  * {@code fanout} (10000: streams for the non-blocking clients), {@code peerFanout} (2000: streams for
  * the blocking peers, and for every client in {@code fanout2k}), {@code SCENARIO.KEY} (a size passed to
  * the client process, such as {@code unary.requests=10000} or {@code fanout.gap=200}, the milliseconds
- * between fan-out events), {@code jmh} (true), {@code jvmArgs} (extra
- * options of the client JVMs, space separated).
+ * between fan-out events), {@code warmupSeconds} (30: the longest warm-up of a client process),
+ * {@code jmh} (true), {@code jmh.forks}, {@code jmh.warmup}, {@code jmh.iterations} (JMH's forks and
+ * iterations, the benchmark's own by default), {@code jmh.include} (a regular expression of benchmark
+ * methods), {@code jvmArgs} (extra options of the client JVMs, space separated), and {@code quick}
+ * (false: when true, small sizes and short warm-ups for a smoke run of a few minutes; its figures mean
+ * nothing).
  */
 public final class BenchmarkRunner {
 
-	static final List<String> ALL_CLIENTS = List.of("template", "floor", "google-genai", "langchain4j");
+	static final List<String> ALL_CLIENTS = BenchClient.NAMES;
+
+	/** The sizes of a {@code quick=true} smoke run, unless given. */
+	private static final Map<String, String> QUICK = Map.ofEntries(Map.entry("unary.requests", "2000"),
+			Map.entry("unary.warmup", "500"), Map.entry("stream.streams", "100"), Map.entry("stream.warmup", "50"),
+			Map.entry("fanout", "1000"), Map.entry("peerFanout", "200"), Map.entry("fanout.warmup", "200"),
+			Map.entry("fanout2k.warmup", "100"), Map.entry("ttfe.requests", "50"), Map.entry("ttfe.warmup", "20"),
+			Map.entry("warmupSeconds", "5"), Map.entry("jmh.forks", "1"), Map.entry("jmh.warmup", "1"),
+			Map.entry("jmh.iterations", "1"));
 
 	static final String DEFAULT_SCENARIOS = "unary,stream,fanout,fanout2k,ttfe";
 
@@ -50,14 +64,28 @@ public final class BenchmarkRunner {
 	 */
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = parse(args);
+		if (Boolean.parseBoolean(options.getOrDefault("quick", "false"))) {
+			QUICK.forEach(options::putIfAbsent);
+		}
 		Path out = Path.of(options.getOrDefault("out", "target/benchmarks"));
 		Files.createDirectories(out.resolve("logs"));
 		int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
-		List<String> clients = List.of(options.getOrDefault("clients", String.join(",", ALL_CLIENTS)).split(","));
-		List<String> scenarios = List.of(options.getOrDefault("scenarios", DEFAULT_SCENARIOS).split(","));
+		List<String> clients = Arrays.stream(options.getOrDefault("clients", String.join(",", ALL_CLIENTS)).split(","))
+			.map(String::trim)
+			.filter((client) -> !client.isEmpty())
+			.map(BenchClient::canonicalName)
+			.distinct()
+			.toList();
+		List<String> scenarios = Arrays.stream(options.getOrDefault("scenarios", DEFAULT_SCENARIOS).split(","))
+			.map(String::trim)
+			.filter((scenario) -> !scenario.isEmpty())
+			.toList();
 		Results results = new Results(clients, rounds);
 		results.put("machine", machine());
 		long started = System.nanoTime();
+		String check = FloorTextCheck.verify();
+		log(check);
+		results.put("textCheck", check);
 		try (FakeGeminiServer server = new FakeGeminiServer(0)) {
 			log("Fake Gemini on " + server.baseUrl() + "; " + rounds + " rounds of " + scenarios + " x " + clients);
 			for (int round = 1; round <= rounds; round++) {
@@ -76,7 +104,7 @@ public final class BenchmarkRunner {
 			}
 		}
 		if (Boolean.parseBoolean(options.getOrDefault("jmh", "true"))) {
-			results.put("jmh", DecodeBenchmarks.run(out.resolve("jmh.json")));
+			results.put("jmh", DecodeBenchmarks.run(out.resolve("jmh.json"), options));
 		}
 		results.put("durationSeconds", (System.nanoTime() - started) / 1_000_000_000L);
 		String markdown = results.markdown();
@@ -107,6 +135,9 @@ public final class BenchmarkRunner {
 			boolean blocking = client.equals("google-genai") || client.equals("langchain4j");
 			command.add("streams=" + (blocking ? options.getOrDefault("peerFanout", "2000")
 					: options.getOrDefault("fanout", "10000")));
+		}
+		if (options.containsKey("warmupSeconds")) {
+			command.add("warmupSeconds=" + options.get("warmupSeconds"));
 		}
 		options.forEach((key, value) -> {
 			if (key.startsWith(scenario + ".")) {

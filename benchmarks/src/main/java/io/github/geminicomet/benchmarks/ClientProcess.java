@@ -101,7 +101,7 @@ public final class ClientProcess {
 		this.result.put("concurrency", concurrency);
 		this.result.put("failures", failures);
 		this.result.put("requestsPerSecond", count * 1e9 / wall);
-		this.result.put("cpuMicrosPerRequest", withoutJit(cpu, jit) / 1e3 / count);
+		putWithoutJit("cpuMicrosPerRequest", cpu, jit, count);
 		this.result.put("cpuMicrosPerRequestWithJit", cpu / 1e3 / count);
 	}
 
@@ -148,7 +148,7 @@ public final class ClientProcess {
 		this.result.put("failures", outcome[1]);
 		this.result.put("events", events);
 		this.result.put("eventsPerSecond", events * 1e9 / wall);
-		this.result.put("cpuMicrosPerEvent", withoutJit(cpu, jit) / 1e3 / events);
+		putWithoutJit("cpuMicrosPerEvent", cpu, jit, events);
 		this.result.put("cpuMicrosPerEventWithJit", cpu / 1e3 / events);
 	}
 
@@ -288,12 +288,13 @@ public final class ClientProcess {
 
 	/**
 	 * Run warm-up batches until the JIT compiler is done with the path (it compiled for less than 2% of
-	 * the time of two batches in a row), at most 30 batches or 30 seconds: the JIT's CPU counts in the
-	 * process's, and a client with more code would otherwise pay for compiling it in the measurement.
+	 * the time of two batches in a row), at most 30 batches or 30 seconds (or {@code warmupSeconds}): the
+	 * JIT's CPU counts in the process's, and a client with more code would otherwise pay for compiling it
+	 * in the measurement.
 	 */
 	private void warmUp(Runnable batch) {
 		java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		long deadline = System.nanoTime() + Duration.ofSeconds(option("warmupSeconds", 30)).toNanos();
 		int batches = 0;
 		int quiet = 0;
 		while (quiet < 2 && batches < 30 && System.nanoTime() < deadline) {
@@ -313,6 +314,17 @@ public final class ClientProcess {
 	 */
 	private static long withoutJit(long cpuNanos, long jitMillis) {
 		return Math.max(0, cpuNanos - jitMillis * 1_000_000);
+	}
+
+	/**
+	 * Put the CPU per unit less the JIT's time, or leave it out when the JIT's time covers all of the CPU
+	 * (a run too short for its warm-up, such as a quick one): no figure rather than a false zero.
+	 */
+	private void putWithoutJit(String key, long cpuNanos, long jitMillis, long units) {
+		long withoutJit = withoutJit(cpuNanos, jitMillis);
+		if (withoutJit > 0) {
+			this.result.put(key, withoutJit / 1e3 / units);
+		}
 	}
 
 	private static double percentile(double[] sorted, double fraction) {

@@ -3,6 +3,7 @@ package io.github.geminicomet.benchmarks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -20,37 +21,63 @@ import io.github.geminicomet.model.GenerateContentRequest;
 import io.github.geminicomet.model.GenerateContentResponse;
 
 /**
- * The practical floor: a raw Reactor Netty {@link HttpClient} and Jackson, with the same wire model and
- * pool sizing as the template, SSE framed minimally off the {@link ByteBuf}s, and nothing else (no
- * retries, timeouts, error mapping or observation).
+ * The practical floors: a raw Reactor Netty {@link HttpClient} and Jackson, with the same pool sizing as
+ * the template, SSE framed minimally off the {@link ByteBuf}s, and nothing else (no retries, timeouts,
+ * error mapping or observation). The two floors differ only in how they read an answer:
+ * {@code floor-model} binds every event into the project's wire model ({@link GenerateContentResponse}),
+ * {@code floor-lean} reads only what a caller of {@code text()} needs ({@link LeanStreamingReader}).
+ *
+ * @param <T> what an answer or stream event is read into
  */
-final class FloorClient implements BenchClient {
+final class FloorClient<T> implements BenchClient {
 
 	private static final GenerateContentRequest REQUEST = GenerateContentRequest.of(PROMPT);
 
-	private final ConnectionProvider provider = ConnectionProvider.builder("floor")
-		.maxConnections(10_000)
-		.pendingAcquireMaxCount(10_000)
-		.pendingAcquireTimeout(Duration.ofSeconds(45))
-		.maxIdleTime(Duration.ofSeconds(30))
-		.build();
+	private final ConnectionProvider provider;
 
 	private final HttpClient client;
 
 	private final String modelsUrl;
 
-	private final ObjectReader reader;
+	private final EventReader<T> reader;
+
+	private final Function<T, String> text;
 
 	private final ObjectWriter writer;
 
-	FloorClient(String baseUrl) {
-		JsonMapper mapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-		this.reader = mapper.readerFor(GenerateContentResponse.class);
-		this.writer = mapper.writerFor(GenerateContentRequest.class);
+	FloorClient(String baseUrl, String name, EventReader<T> reader, Function<T, String> text) {
+		this.provider = ConnectionProvider.builder(name)
+			.maxConnections(10_000)
+			.pendingAcquireMaxCount(10_000)
+			.pendingAcquireTimeout(Duration.ofSeconds(45))
+			.maxIdleTime(Duration.ofSeconds(30))
+			.build();
+		this.reader = reader;
+		this.text = text;
+		this.writer = JsonMapper.builder().build().writerFor(GenerateContentRequest.class);
 		this.modelsUrl = baseUrl + "/v1beta/models/";
 		this.client = HttpClient.create(this.provider)
 			.headers((headers) -> headers.set("x-goog-api-key", API_KEY)
 				.set(HttpHeaderNames.CONTENT_TYPE, "application/json"));
+	}
+
+	/** The floor that binds every event into the project's wire model. */
+	static FloorClient<GenerateContentResponse> model(String baseUrl) {
+		return new FloorClient<>(baseUrl, "floor-model", modelReader(), GenerateContentResponse::text);
+	}
+
+	/** The floor that reads only what a caller of {@code text()} needs. */
+	static FloorClient<LeanResponse> lean(String baseUrl) {
+		return new FloorClient<>(baseUrl, "floor-lean", new LeanStreamingReader(), LeanResponse::text);
+	}
+
+	/** Jackson databinding into {@link GenerateContentResponse}, unknown fields ignored. */
+	static EventReader<GenerateContentResponse> modelReader() {
+		ObjectReader reader = JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build()
+			.readerFor(GenerateContentResponse.class);
+		return (bytes, offset, length) -> reader.readValue(bytes, offset, length);
 	}
 
 	@Override
@@ -62,21 +89,21 @@ final class FloorClient implements BenchClient {
 				if (response.status().code() != 200) {
 					return Mono.error(new IllegalStateException("HTTP " + response.status()));
 				}
-				return body.asByteArray().map((bytes) -> this.reader.<GenerateContentResponse>readValue(bytes).text());
+				return body.asByteArray().map((bytes) -> this.text.apply(this.reader.read(bytes, 0, bytes.length)));
 			});
 	}
 
 	@Override
 	public Flux<String> stream(String model) {
 		return Flux.defer(() -> {
-			SseFramer framer = new SseFramer(this.reader);
+			SseFramer<T> framer = new SseFramer<>(this.reader);
 			return this.client.post()
 				.uri(this.modelsUrl + model + ":streamGenerateContent?alt=sse")
 				.send(Mono.fromSupplier(this::body))
 				.response((response, body) -> (response.status().code() != 200)
 						? Flux.error(new IllegalStateException("HTTP " + response.status()))
 						: body.map(framer::feed).concatMapIterable((events) -> events));
-		}).map(GenerateContentResponse::text);
+		}).map(this.text);
 	}
 
 	private ByteBuf body() {
@@ -89,12 +116,26 @@ final class FloorClient implements BenchClient {
 	}
 
 	/**
+	 * Reads one answer or stream event from its JSON bytes.
+	 *
+	 * @param <T> what the answer is read into
+	 */
+	@FunctionalInterface
+	interface EventReader<T> {
+
+		T read(byte[] bytes, int offset, int length);
+
+	}
+
+	/**
 	 * Minimal SSE framing: lines end in LF or CRLF; {@code data:} lines are joined; a blank line ends an
 	 * event, parsed once from the bytes.
+	 *
+	 * @param <T> what an event is read into
 	 */
-	static final class SseFramer {
+	static final class SseFramer<T> {
 
-		private final ObjectReader reader;
+		private final EventReader<T> reader;
 
 		private byte[] pending = new byte[8192];
 
@@ -104,11 +145,11 @@ final class FloorClient implements BenchClient {
 
 		private int dataLength;
 
-		SseFramer(ObjectReader reader) {
+		SseFramer(EventReader<T> reader) {
 			this.reader = reader;
 		}
 
-		List<GenerateContentResponse> feed(ByteBuf buffer) {
+		List<T> feed(ByteBuf buffer) {
 			int count = buffer.readableBytes();
 			if (this.pendingLength + count > this.pending.length) {
 				byte[] grown = new byte[Math.max(this.pending.length * 2, this.pendingLength + count)];
@@ -118,7 +159,7 @@ final class FloorClient implements BenchClient {
 			buffer.readBytes(this.pending, this.pendingLength, count);
 			int end = this.pendingLength + count;
 			int lineStart = 0;
-			List<GenerateContentResponse> events = List.of();
+			List<T> events = List.of();
 			for (int i = this.pendingLength; i < end; i++) {
 				if (this.pending[i] == '\n') {
 					int lineEnd = (i > lineStart && this.pending[i - 1] == '\r') ? i - 1 : i;
@@ -127,7 +168,7 @@ final class FloorClient implements BenchClient {
 							if (events.isEmpty()) {
 								events = new ArrayList<>(2);
 							}
-							events.add(this.reader.readValue(this.data, 0, this.dataLength));
+							events.add(this.reader.read(this.data, 0, this.dataLength));
 							this.dataLength = 0;
 						}
 					}

@@ -1,8 +1,8 @@
 package io.github.geminicomet.benchmarks;
 
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.netty.buffer.Unpooled;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,10 +28,8 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.codec.ServerSentEventHttpMessageReader;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
-import org.springframework.mock.http.client.reactive.MockClientHttpRequest;
 import org.springframework.mock.http.client.reactive.MockClientHttpResponse;
 
 import io.github.geminicomet.codec.ServerSentEventParser;
@@ -42,9 +39,11 @@ import io.github.geminicomet.model.GenerateContentResponse;
 
 /**
  * CPU and allocation per event of decoding a 200-event stream, one network read per event, in memory:
- * the template's SSE parser, the floor's minimal framer, Spring's default SSE reader (what
+ * the template's SSE parser, the floors' minimal framer with the lean parse (streaming, and databinding
+ * into plain classes for comparison) and with the wire model, Spring's default SSE reader (what
  * {@code bodyToFlux(GenerateContentResponse.class)} does) and the template's whole streaming call over an
- * in-memory connector. Run with {@code -prof gc}: every figure is per event.
+ * in-memory connector. Run with {@code -prof gc}: every figure is per event. The setup checks first that
+ * the floors read the same text as the template ({@link FloorTextCheck}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,24 +60,30 @@ public class SseDecodeBenchmark {
 
 	private ObjectReader reader;
 
+	private FloorClient.EventReader<GenerateContentResponse> modelReader;
+
+	private LeanStreamingReader leanReader;
+
+	private LeanBindingReader leanBindingReader;
+
 	private ServerSentEventHttpMessageReader springReader;
 
 	private GeminiTemplate template;
 
-	/** Prepare the stream's bytes, one chunk per event, and the decoders. */
+	/** Check the floors against the template, then prepare the stream's bytes, one chunk per event, and the decoders. */
 	@Setup
 	public void setUp() {
+		FloorTextCheck.verify();
 		this.chunks = Payloads.events(EVENTS, Workload.STREAM.textSize());
 		this.reader = JsonMapper.builder()
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.build()
 			.readerFor(GenerateContentResponse.class);
+		this.modelReader = FloorClient.modelReader();
+		this.leanReader = new LeanStreamingReader();
+		this.leanBindingReader = new LeanBindingReader();
 		this.springReader = new ServerSentEventHttpMessageReader(new JacksonJsonDecoder());
-		this.template = GeminiTemplate.builder()
-			.apiKey("bench")
-			.baseUrl("http://127.0.0.1:9")
-			.connector(inMemory())
-			.build();
+		this.template = InMemoryGemini.template(this.chunks, new byte[0]);
 	}
 
 	/** Close the template. */
@@ -99,13 +104,29 @@ public class SseDecodeBenchmark {
 		}
 	}
 
-	/** The floor's minimal framer over Netty buffers. */
+	/** The lean floor: the floors' minimal framer over Netty buffers, one streaming parse per event. */
 	@Benchmark
-	public void floorSseFramer(Blackhole blackhole) {
-		FloorClient.SseFramer framer = new FloorClient.SseFramer(this.reader);
+	public void floorLeanSseFramer(Blackhole blackhole) {
+		frame(this.leanReader, LeanResponse::text, blackhole);
+	}
+
+	/** The lean parse done by databinding into plain classes: measured to choose the lean floor's parse. */
+	@Benchmark
+	public void floorLeanBindingSseFramer(Blackhole blackhole) {
+		frame(this.leanBindingReader, LeanResponse::text, blackhole);
+	}
+
+	/** The model floor: the same framer, every event bound into the project's wire model. */
+	@Benchmark
+	public void floorModelSseFramer(Blackhole blackhole) {
+		frame(this.modelReader, GenerateContentResponse::text, blackhole);
+	}
+
+	private <T> void frame(FloorClient.EventReader<T> reader, Function<T, String> text, Blackhole blackhole) {
+		FloorClient.SseFramer<T> framer = new FloorClient.SseFramer<>(reader);
 		for (byte[] chunk : this.chunks) {
-			for (GenerateContentResponse event : framer.feed(Unpooled.wrappedBuffer(chunk))) {
-				blackhole.consume(event.text());
+			for (T event : framer.feed(Unpooled.wrappedBuffer(chunk))) {
+				blackhole.consume(text.apply(event));
 			}
 		}
 	}
@@ -136,18 +157,6 @@ public class SseDecodeBenchmark {
 
 	private Flux<DataBuffer> body() {
 		return Flux.fromIterable(this.chunks).map(DefaultDataBufferFactory.sharedInstance::wrap);
-	}
-
-	private ClientHttpConnector inMemory() {
-		return (method, uri, requestCallback) -> {
-			MockClientHttpRequest request = new MockClientHttpRequest(method, URI.create(uri.toString()));
-			return requestCallback.apply(request).then(Mono.fromSupplier(() -> {
-				MockClientHttpResponse response = new MockClientHttpResponse(HttpStatus.OK);
-				response.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
-				response.setBody(body());
-				return response;
-			}));
-		};
 	}
 
 }
