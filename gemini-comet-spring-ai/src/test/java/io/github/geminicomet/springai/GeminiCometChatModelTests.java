@@ -1,0 +1,243 @@
+package io.github.geminicomet.springai;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import org.springframework.ai.chat.client.AdvisorParams;
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
+import org.springframework.ai.chat.memory.ChatMemory;
+import org.springframework.ai.chat.memory.MessageWindowChatMemory;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.metadata.Usage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.prompt.Prompt;
+
+import io.github.geminicomet.GeminiTemplate;
+import io.github.geminicomet.RetrySettings;
+import io.github.geminicomet.model.BlockReason;
+import io.github.geminicomet.model.Content;
+import io.github.geminicomet.model.FinishReason;
+import io.github.geminicomet.model.Schema;
+import io.github.geminicomet.model.ThinkingLevel;
+import io.github.geminicomet.model.UsageMetadata;
+import io.github.geminicomet.test.GeminiStub;
+import io.github.geminicomet.test.RecordedRequest;
+import io.github.geminicomet.test.ScriptedAnswer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link GeminiCometChatModel} under a {@link ChatClient}, against the stub Gemini.
+ */
+class GeminiCometChatModelTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static GeminiStub stub;
+
+	private static GeminiTemplate gemini;
+
+	private static GeminiCometChatModel chatModel;
+
+	@BeforeAll
+	static void start() {
+		stub = GeminiStub.start();
+		gemini = GeminiTemplate.builder()
+			.baseUrl(stub.baseUrl())
+			.apiKey(GeminiStub.API_KEY)
+			.retry(RetrySettings.NONE)
+			.build();
+		chatModel = new GeminiCometChatModel(gemini);
+	}
+
+	@AfterAll
+	static void stop() {
+		gemini.close();
+		stub.close();
+	}
+
+	@BeforeEach
+	void reset() {
+		stub.reset();
+	}
+
+	@Test
+	void callReturnsTheAnswerTextAndSendsSystemAndUserMessages() {
+		stub.replyText("Rex");
+		String content = ChatClient.create(chatModel)
+			.prompt()
+			.system("Be brief.")
+			.user("Name a dog")
+			.call()
+			.content();
+		assertThat(content).isEqualTo("Rex");
+		RecordedRequest request = stub.lastRequest();
+		assertThat(request.isStreaming()).isFalse();
+		assertThat(request.model()).isEqualTo(GeminiTemplate.DEFAULT_MODEL);
+		assertThat(request.systemInstruction()).isEqualTo("Be brief.");
+		assertThat(request.prompt()).isEqualTo("Name a dog");
+	}
+
+	@Test
+	void streamDeliversEachChunkAsItArrives() {
+		stub.streamText("one ", "two ", "three").withChunkDelay(Duration.ofMillis(400));
+		long start = System.nanoTime();
+		List<Long> arrivals = new ArrayList<>();
+		List<String> chunks = ChatClient.create(chatModel)
+			.prompt("Count to three")
+			.stream()
+			.content()
+			.doOnNext((chunk) -> arrivals.add(System.nanoTime() - start))
+			.collectList()
+			.block(TIMEOUT);
+		assertThat(String.join("", chunks)).isEqualTo("one two three");
+		assertThat(chunks).hasSizeGreaterThanOrEqualTo(3);
+		// the first chunk arrives long before the last: nothing buffers the stream
+		assertThat(Duration.ofNanos(arrivals.get(arrivals.size() - 1) - arrivals.get(0)))
+			.isGreaterThanOrEqualTo(Duration.ofMillis(600));
+		assertThat(stub.lastRequest().isStreaming()).isTrue();
+	}
+
+	@Test
+	void cancellingTheStreamStopsIt() {
+		stub.streamText("one ", "two ", "three ", "four").withChunkDelay(Duration.ofMillis(300));
+		List<String> first = ChatClient.create(chatModel).prompt("Count").stream().content().take(1).collectList()
+			.block(TIMEOUT);
+		assertThat(first).containsExactly("one ");
+	}
+
+	@Test
+	void lastStreamedResponseCarriesFinishReasonAndUsage() {
+		stub.streamText("Re", "x").withUsage(4, 2);
+		List<ChatResponse> responses = chatModel.stream(new Prompt("Name a dog")).collectList().block(TIMEOUT);
+		ChatResponse last = responses.get(responses.size() - 1);
+		assertThat(last.getResult().getMetadata().getFinishReason()).isEqualTo("STOP");
+		assertThat(last.getMetadata().getUsage().getPromptTokens()).isEqualTo(4);
+		assertThat(last.getMetadata().getUsage().getCompletionTokens()).isEqualTo(2);
+		assertThat(responses.get(0).getResult().getMetadata().getFinishReason()).isNull();
+	}
+
+	@Test
+	void responseMetadataCarriesModelIdUsageWithThoughtsAndThoughtsApartFromText() {
+		stub.reply(ScriptedAnswer.of(GeminiResponses.event(FinishReason.STOP, GeminiResponses.thought("Dogs..."),
+				GeminiResponses.text("Rex", "sig-text"))));
+		ChatResponse response = chatModel.call(new Prompt("Name a dog",
+				GeminiCometChatOptions.builder().model(GeminiResponses.MODEL).thinkingLevel(ThinkingLevel.LOW)
+					.includeThoughts(true).build()));
+		assertThat(response.getMetadata().getId()).isEqualTo("response-1");
+		assertThat(response.getMetadata().getModel()).isEqualTo(GeminiResponses.MODEL);
+		Usage usage = response.getMetadata().getUsage();
+		assertThat(usage.getPromptTokens()).isEqualTo(10);
+		assertThat(usage.getCompletionTokens()).isEqualTo(6 + 3);
+		assertThat(usage.getTotalTokens()).isEqualTo(21);
+		assertThat(usage.getCacheReadInputTokens()).isEqualTo(4L);
+		assertThat(usage.getNativeUsage()).isInstanceOfSatisfying(UsageMetadata.class,
+				(native_) -> assertThat(native_.toolUsePromptTokenCount()).isEqualTo(2));
+		AssistantMessage output = response.getResult().getOutput();
+		assertThat(output.getText()).isEqualTo("Rex");
+		assertThat(output.getMetadata()).containsEntry(GeminiCometChatModel.THOUGHTS, "Dogs...")
+			.containsEntry(GeminiCometChatModel.TEXT_THOUGHT_SIGNATURE, "sig-text");
+		RecordedRequest request = stub.lastRequest();
+		assertThat(request.model()).isEqualTo(GeminiResponses.MODEL);
+		assertThat(request.generationConfig().thinkingConfig().thinkingLevel()).isEqualTo(ThinkingLevel.LOW);
+		assertThat(request.generationConfig().thinkingConfig().includeThoughts()).isTrue();
+	}
+
+	@Test
+	void blockedPromptIsAnEmptyGenerationWithItsReason() {
+		stub.blockPrompt(BlockReason.SAFETY);
+		ChatResponse response = chatModel.call(new Prompt("Something bad"));
+		Generation generation = response.getResult();
+		assertThat(generation.getOutput().getText()).isEmpty();
+		assertThat(generation.getMetadata().getFinishReason()).isEqualTo("SAFETY");
+		assertThat((Object) response.getMetadata().get(GeminiCometChatModel.PROMPT_FEEDBACK)).isNotNull();
+	}
+
+	@Test
+	void optionsAreSentMergedOverTheModelDefaults() {
+		GeminiCometChatModel model = new GeminiCometChatModel(gemini,
+				GeminiCometChatOptions.builder().model("gemini-2.5-pro").temperature(0.2).maxOutputTokens(100)
+					.googleSearch(true).build());
+		stub.replyText("ok");
+		ChatClient.create(model)
+			.prompt("Who won Euro 2024?")
+			.options(GeminiCometChatOptions.builder().temperature(0.7).thinkingBudget(512).codeExecution(true))
+			.call()
+			.content();
+		RecordedRequest request = stub.lastRequest();
+		assertThat(request.model()).isEqualTo("gemini-2.5-pro");
+		assertThat(request.generationConfig().temperature()).isEqualTo(0.7);
+		assertThat(request.generationConfig().maxOutputTokens()).isEqualTo(100);
+		assertThat(request.generationConfig().thinkingConfig().thinkingBudget()).isEqualTo(512);
+		assertThat(request.tools()).anySatisfy((tool) -> assertThat(tool.googleSearch()).isNotNull())
+			.anySatisfy((tool) -> assertThat(tool.codeExecution()).isNotNull());
+		assertThat(request.body()).doesNotContain("topK").doesNotContain("candidateCount");
+	}
+
+	@Test
+	void chatMemoryAdvisorSendsTheHistory() {
+		ChatMemory memory = MessageWindowChatMemory.builder().build();
+		ChatClient client = ChatClient.builder(chatModel)
+			.defaultAdvisors(MessageChatMemoryAdvisor.builder(memory).build())
+			.build();
+		stub.replyText("Hello Ada");
+		client.prompt("My name is Ada.").advisors((a) -> a.param(ChatMemory.CONVERSATION_ID, "c1")).call().content();
+		stub.replyText("You are Ada");
+		String second = client.prompt("What is my name?")
+			.advisors((a) -> a.param(ChatMemory.CONVERSATION_ID, "c1"))
+			.call()
+			.content();
+		assertThat(second).isEqualTo("You are Ada");
+		List<Content> contents = stub.lastRequest().contents();
+		assertThat(contents).extracting(Content::role).containsExactly("user", "model", "user");
+		assertThat(contents).extracting((content) -> content.parts().get(0).text())
+			.containsExactly("My name is Ada.", "Hello Ada", "What is my name?");
+	}
+
+	@Test
+	void entityIsReadFromNativeStructuredOutputWithResponseSchemaOnTheWire() {
+		stub.replyJson(Map.of("city", "Paris", "country", "France", "population", 2100000));
+		Capital capital = ChatClient.create(chatModel)
+			.prompt("The capital of France?")
+			.advisors(AdvisorParams.ENABLE_NATIVE_STRUCTURED_OUTPUT)
+			.call()
+			.entity(Capital.class);
+		assertThat(capital).isEqualTo(new Capital("Paris", "France", 2100000));
+		RecordedRequest request = stub.lastRequest();
+		assertThat(request.generationConfig().responseMimeType()).isEqualTo("application/json");
+		Schema schema = request.responseSchema();
+		assertThat(schema.type()).isEqualTo(Schema.Type.OBJECT);
+		assertThat(schema.properties()).containsOnlyKeys("city", "country", "population");
+		assertThat(schema.properties().get("population").type()).isEqualTo(Schema.Type.INTEGER);
+		// native structured output: no format instructions appended to the prompt
+		assertThat(request.prompt()).isEqualTo("The capital of France?");
+		assertThat(request.body()).doesNotContain("$schema").doesNotContain("additionalProperties");
+	}
+
+	@Test
+	void streamedResponsesMergeIntoOneMessageWithSpringAisAggregator() {
+		stub.reply(ScriptedAnswer.of(GeminiResponses.event(null, GeminiResponses.thought("Hmm")),
+				GeminiResponses.event(null, GeminiResponses.text("Re", null)),
+				GeminiResponses.event(FinishReason.STOP, GeminiResponses.text("x", null),
+						GeminiResponses.text("", "sig-trailer"))));
+		List<String> texts = Flux.from(chatModel.stream(new Prompt("Name a dog")))
+			.map((response) -> response.getResult().getOutput().getText())
+			.collectList()
+			.block(TIMEOUT);
+		assertThat(String.join("", texts)).isEqualTo("Rex");
+	}
+
+	record Capital(String city, String country, int population) {
+	}
+
+}
