@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 
 import org.springframework.ai.chat.client.AdvisorParams;
 import org.springframework.ai.chat.client.ChatClient;
@@ -30,9 +29,6 @@ import io.github.geminicomet.model.FinishReason;
 import io.github.geminicomet.model.Schema;
 import io.github.geminicomet.model.ThinkingLevel;
 import io.github.geminicomet.model.UsageMetadata;
-import io.github.geminicomet.test.GeminiStub;
-import io.github.geminicomet.test.RecordedRequest;
-import io.github.geminicomet.test.ScriptedAnswer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +39,7 @@ class GeminiCometChatModelTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private static GeminiStub stub;
+	private static FakeGemini stub;
 
 	private static GeminiTemplate gemini;
 
@@ -51,10 +47,10 @@ class GeminiCometChatModelTests {
 
 	@BeforeAll
 	static void start() {
-		stub = GeminiStub.start();
+		stub = new FakeGemini();
 		gemini = GeminiTemplate.builder()
 			.baseUrl(stub.baseUrl())
-			.apiKey(GeminiStub.API_KEY)
+			.apiKey(FakeGemini.API_KEY)
 			.retry(RetrySettings.NONE)
 			.build();
 		chatModel = new GeminiCometChatModel(gemini);
@@ -73,7 +69,7 @@ class GeminiCometChatModelTests {
 
 	@Test
 	void callReturnsTheAnswerTextAndSendsSystemAndUserMessages() {
-		stub.replyText("Rex");
+		stub.reply(GeminiResponses.answer("Rex"));
 		String content = ChatClient.create(chatModel)
 			.prompt()
 			.system("Be brief.")
@@ -81,7 +77,7 @@ class GeminiCometChatModelTests {
 			.call()
 			.content();
 		assertThat(content).isEqualTo("Rex");
-		RecordedRequest request = stub.lastRequest();
+		FakeGemini.Exchange request = stub.lastExchange();
 		assertThat(request.isStreaming()).isFalse();
 		assertThat(request.model()).isEqualTo(GeminiTemplate.DEFAULT_MODEL);
 		assertThat(request.systemInstruction()).isEqualTo("Be brief.");
@@ -90,7 +86,9 @@ class GeminiCometChatModelTests {
 
 	@Test
 	void streamDeliversEachChunkAsItArrives() {
-		stub.streamText("one ", "two ", "three").withChunkDelay(Duration.ofMillis(400));
+		stub.replySlowly(Duration.ofMillis(400), GeminiResponses.event(null, GeminiResponses.text("one ", null)),
+				GeminiResponses.event(null, GeminiResponses.text("two ", null)),
+				GeminiResponses.event(FinishReason.STOP, GeminiResponses.text("three", null)));
 		long start = System.nanoTime();
 		List<Long> arrivals = new ArrayList<>();
 		List<String> chunks = ChatClient.create(chatModel)
@@ -105,12 +103,14 @@ class GeminiCometChatModelTests {
 		// the first chunk arrives long before the last: nothing buffers the stream
 		assertThat(Duration.ofNanos(arrivals.get(arrivals.size() - 1) - arrivals.get(0)))
 			.isGreaterThanOrEqualTo(Duration.ofMillis(600));
-		assertThat(stub.lastRequest().isStreaming()).isTrue();
+		assertThat(stub.lastExchange().isStreaming()).isTrue();
 	}
 
 	@Test
 	void cancellingTheStreamStopsIt() {
-		stub.streamText("one ", "two ", "three ", "four").withChunkDelay(Duration.ofMillis(300));
+		stub.replySlowly(Duration.ofMillis(300), GeminiResponses.event(null, GeminiResponses.text("one ", null)),
+				GeminiResponses.event(null, GeminiResponses.text("two ", null)),
+				GeminiResponses.event(FinishReason.STOP, GeminiResponses.text("three", null)));
 		List<String> first = ChatClient.create(chatModel).prompt("Count").stream().content().take(1).collectList()
 			.block(TIMEOUT);
 		assertThat(first).containsExactly("one ");
@@ -118,19 +118,20 @@ class GeminiCometChatModelTests {
 
 	@Test
 	void lastStreamedResponseCarriesFinishReasonAndUsage() {
-		stub.streamText("Re", "x").withUsage(4, 2);
+		stub.reply(GeminiResponses.event(null, GeminiResponses.text("Re", null)),
+				GeminiResponses.event(FinishReason.STOP, GeminiResponses.text("x", null)));
 		List<ChatResponse> responses = chatModel.stream(new Prompt("Name a dog")).collectList().block(TIMEOUT);
 		ChatResponse last = responses.get(responses.size() - 1);
 		assertThat(last.getResult().getMetadata().getFinishReason()).isEqualTo("STOP");
-		assertThat(last.getMetadata().getUsage().getPromptTokens()).isEqualTo(4);
-		assertThat(last.getMetadata().getUsage().getCompletionTokens()).isEqualTo(2);
+		assertThat(last.getMetadata().getUsage().getPromptTokens()).isEqualTo(10);
+		assertThat(last.getMetadata().getUsage().getCompletionTokens()).isEqualTo(6 + 3);
 		assertThat(responses.get(0).getResult().getMetadata().getFinishReason()).isNull();
 	}
 
 	@Test
 	void responseMetadataCarriesModelIdUsageWithThoughtsAndThoughtsApartFromText() {
-		stub.reply(ScriptedAnswer.of(GeminiResponses.event(FinishReason.STOP, GeminiResponses.thought("Dogs..."),
-				GeminiResponses.text("Rex", "sig-text"))));
+		stub.reply(GeminiResponses.event(FinishReason.STOP, GeminiResponses.thought("Dogs..."),
+				GeminiResponses.text("Rex", "sig-text")));
 		ChatResponse response = chatModel.call(new Prompt("Name a dog",
 				GeminiCometChatOptions.builder().model(GeminiResponses.MODEL).thinkingLevel(ThinkingLevel.LOW)
 					.includeThoughts(true).build()));
@@ -147,7 +148,7 @@ class GeminiCometChatModelTests {
 		assertThat(output.getText()).isEqualTo("Rex");
 		assertThat(output.getMetadata()).containsEntry(GeminiCometChatModel.THOUGHTS, "Dogs...")
 			.containsEntry(GeminiCometChatModel.TEXT_THOUGHT_SIGNATURE, "sig-text");
-		RecordedRequest request = stub.lastRequest();
+		FakeGemini.Exchange request = stub.lastExchange();
 		assertThat(request.model()).isEqualTo(GeminiResponses.MODEL);
 		assertThat(request.generationConfig().thinkingConfig().thinkingLevel()).isEqualTo(ThinkingLevel.LOW);
 		assertThat(request.generationConfig().thinkingConfig().includeThoughts()).isTrue();
@@ -155,7 +156,7 @@ class GeminiCometChatModelTests {
 
 	@Test
 	void blockedPromptIsAnEmptyGenerationWithItsReason() {
-		stub.blockPrompt(BlockReason.SAFETY);
+		stub.reply(GeminiResponses.blocked(BlockReason.SAFETY));
 		ChatResponse response = chatModel.call(new Prompt("Something bad"));
 		Generation generation = response.getResult();
 		assertThat(generation.getOutput().getText()).isEmpty();
@@ -168,13 +169,13 @@ class GeminiCometChatModelTests {
 		GeminiCometChatModel model = new GeminiCometChatModel(gemini,
 				GeminiCometChatOptions.builder().model("gemini-2.5-pro").temperature(0.2).maxOutputTokens(100)
 					.googleSearch(true).build());
-		stub.replyText("ok");
+		stub.reply(GeminiResponses.answer("ok"));
 		ChatClient.create(model)
 			.prompt("Who won Euro 2024?")
 			.options(GeminiCometChatOptions.builder().temperature(0.7).thinkingBudget(512).codeExecution(true))
 			.call()
 			.content();
-		RecordedRequest request = stub.lastRequest();
+		FakeGemini.Exchange request = stub.lastExchange();
 		assertThat(request.model()).isEqualTo("gemini-2.5-pro");
 		assertThat(request.generationConfig().temperature()).isEqualTo(0.7);
 		assertThat(request.generationConfig().maxOutputTokens()).isEqualTo(100);
@@ -190,15 +191,15 @@ class GeminiCometChatModelTests {
 		ChatClient client = ChatClient.builder(chatModel)
 			.defaultAdvisors(MessageChatMemoryAdvisor.builder(memory).build())
 			.build();
-		stub.replyText("Hello Ada");
+		stub.reply(GeminiResponses.answer("Hello Ada"));
 		client.prompt("My name is Ada.").advisors((a) -> a.param(ChatMemory.CONVERSATION_ID, "c1")).call().content();
-		stub.replyText("You are Ada");
+		stub.reply(GeminiResponses.answer("You are Ada"));
 		String second = client.prompt("What is my name?")
 			.advisors((a) -> a.param(ChatMemory.CONVERSATION_ID, "c1"))
 			.call()
 			.content();
 		assertThat(second).isEqualTo("You are Ada");
-		List<Content> contents = stub.lastRequest().contents();
+		List<Content> contents = stub.lastExchange().contents();
 		assertThat(contents).extracting(Content::role).containsExactly("user", "model", "user");
 		assertThat(contents).extracting((content) -> content.parts().get(0).text())
 			.containsExactly("My name is Ada.", "Hello Ada", "What is my name?");
@@ -206,16 +207,16 @@ class GeminiCometChatModelTests {
 
 	@Test
 	void entityIsReadFromNativeStructuredOutputWithResponseSchemaOnTheWire() {
-		stub.replyJson(Map.of("city", "Paris", "country", "France", "population", 2100000));
+		stub.reply(GeminiResponses.answer("{\"city\":\"Paris\",\"country\":\"France\",\"population\":2100000}"));
 		Capital capital = ChatClient.create(chatModel)
 			.prompt("The capital of France?")
 			.advisors(AdvisorParams.ENABLE_NATIVE_STRUCTURED_OUTPUT)
 			.call()
 			.entity(Capital.class);
 		assertThat(capital).isEqualTo(new Capital("Paris", "France", 2100000));
-		RecordedRequest request = stub.lastRequest();
+		FakeGemini.Exchange request = stub.lastExchange();
 		assertThat(request.generationConfig().responseMimeType()).isEqualTo("application/json");
-		Schema schema = request.responseSchema();
+		Schema schema = request.generationConfig().responseSchema();
 		assertThat(schema.type()).isEqualTo(Schema.Type.OBJECT);
 		assertThat(schema.properties()).containsOnlyKeys("city", "country", "population");
 		assertThat(schema.properties().get("population").type()).isEqualTo(Schema.Type.INTEGER);
@@ -225,16 +226,19 @@ class GeminiCometChatModelTests {
 	}
 
 	@Test
-	void streamedResponsesMergeIntoOneMessageWithSpringAisAggregator() {
-		stub.reply(ScriptedAnswer.of(GeminiResponses.event(null, GeminiResponses.thought("Hmm")),
+	void streamedThoughtsStayInTheMetadataApartFromTheText() {
+		stub.reply(GeminiResponses.event(null, GeminiResponses.thought("Hmm")),
 				GeminiResponses.event(null, GeminiResponses.text("Re", null)),
 				GeminiResponses.event(FinishReason.STOP, GeminiResponses.text("x", null),
-						GeminiResponses.text("", "sig-trailer"))));
-		List<String> texts = Flux.from(chatModel.stream(new Prompt("Name a dog")))
-			.map((response) -> response.getResult().getOutput().getText())
+						GeminiResponses.text("", "sig-trailer")));
+		List<AssistantMessage> messages = chatModel.stream(new Prompt("Name a dog"))
+			.map((response) -> response.getResult().getOutput())
 			.collectList()
 			.block(TIMEOUT);
-		assertThat(String.join("", texts)).isEqualTo("Rex");
+		assertThat(messages).extracting(AssistantMessage::getText).containsExactly("", "Re", "x");
+		assertThat(messages.get(0).getMetadata()).containsEntry(GeminiCometChatModel.THOUGHTS, "Hmm");
+		assertThat(messages.get(2).getMetadata()).containsEntry(GeminiCometChatModel.TEXT_THOUGHT_SIGNATURE,
+				"sig-trailer");
 	}
 
 	record Capital(String city, String country, int population) {

@@ -25,9 +25,6 @@ import io.github.geminicomet.model.FunctionCall;
 import io.github.geminicomet.model.FunctionDeclaration;
 import io.github.geminicomet.model.FunctionResponse;
 import io.github.geminicomet.model.Part;
-import io.github.geminicomet.test.GeminiStub;
-import io.github.geminicomet.test.RecordedRequest;
-import io.github.geminicomet.test.ScriptedAnswer;
 
 import static io.github.geminicomet.springai.GeminiResponses.call;
 import static io.github.geminicomet.springai.GeminiResponses.event;
@@ -43,7 +40,7 @@ class GeminiCometChatModelToolTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private static GeminiStub stub;
+	private static FakeGemini stub;
 
 	private static GeminiTemplate gemini;
 
@@ -51,10 +48,10 @@ class GeminiCometChatModelToolTests {
 
 	@BeforeAll
 	static void start() {
-		stub = GeminiStub.start();
+		stub = new FakeGemini();
 		gemini = GeminiTemplate.builder()
 			.baseUrl(stub.baseUrl())
-			.apiKey(GeminiStub.API_KEY)
+			.apiKey(FakeGemini.API_KEY)
 			.retry(RetrySettings.NONE)
 			.build();
 		chatClient = ChatClient.create(new GeminiCometChatModel(gemini,
@@ -74,9 +71,9 @@ class GeminiCometChatModelToolTests {
 
 	@Test
 	void twoTurnToolExchangeSendsSignatureAndResponsesWithMatchingIds() {
-		stub.reply(ScriptedAnswer.of(event(FinishReason.STOP, call("call-a", "currentWeather", Map.of("city", "Paris"),
-				"sig-a"), call("call-b", "currentWeather", Map.of("city", "Rome"), null))));
-		stub.reply(ScriptedAnswer.of(event(FinishReason.STOP, text("Sunny in Paris, rainy in Rome.", "sig-answer"))));
+		stub.reply(event(FinishReason.STOP, call("call-a", "currentWeather", Map.of("city", "Paris"),
+				"sig-a"), call("call-b", "currentWeather", Map.of("city", "Rome"), null)));
+		stub.reply(event(FinishReason.STOP, text("Sunny in Paris, rainy in Rome.", "sig-answer")));
 		String answer = chatClient.prompt("Weather in Paris and Rome?").tools(new WeatherTools()).call().content();
 		assertThat(answer).isEqualTo("Sunny in Paris, rainy in Rome.");
 		assertSecondTurn();
@@ -86,11 +83,11 @@ class GeminiCometChatModelToolTests {
 	void streamedTwoTurnToolExchangeSendsSignatureAndResponsesWithMatchingIds() {
 		// the calls arrive in two events, the signature on the first: Spring AI merges the chunks with
 		// MessageAggregator before running the tools
-		stub.reply(ScriptedAnswer.of(event(null, thought("Two cities.")),
+		stub.reply(event(null, thought("Two cities.")),
 				event(null, call("call-a", "currentWeather", Map.of("city", "Paris"), "sig-a")),
-				event(FinishReason.STOP, call("call-b", "currentWeather", Map.of("city", "Rome"), null))));
-		stub.reply(ScriptedAnswer.of(event(null, text("Sunny in Paris, ", null)),
-				event(FinishReason.STOP, text("rainy in Rome.", null), text("", "sig-answer"))));
+				event(FinishReason.STOP, call("call-b", "currentWeather", Map.of("city", "Rome"), null)));
+		stub.reply(event(null, text("Sunny in Paris, ", null)),
+				event(FinishReason.STOP, text("rainy in Rome.", null), text("", "sig-answer")));
 		List<String> chunks = chatClient.prompt("Weather in Paris and Rome?")
 			.tools(new WeatherTools())
 			.stream()
@@ -98,18 +95,18 @@ class GeminiCometChatModelToolTests {
 			.collectList()
 			.block(TIMEOUT);
 		assertThat(String.join("", chunks)).isEqualTo("Sunny in Paris, rainy in Rome.");
-		assertThat(stub.generationRequests()).allSatisfy((request) -> assertThat(request.isStreaming()).isTrue());
+		assertThat(stub.exchanges()).allSatisfy((request) -> assertThat(request.isStreaming()).isTrue());
 		assertSecondTurn();
 	}
 
 	@Test
 	void callsWithoutIdsGetLocalIdsThatAreNotSentBack() {
-		stub.reply(ScriptedAnswer.of(event(FinishReason.STOP, call(null, "currentWeather", Map.of("city", "Paris"),
-				"sig-a"))));
-		stub.reply(ScriptedAnswer.of(event(FinishReason.STOP, text("Sunny.", null))));
+		stub.reply(event(FinishReason.STOP, call(null, "currentWeather", Map.of("city", "Paris"),
+				"sig-a")));
+		stub.reply(event(FinishReason.STOP, text("Sunny.", null)));
 		assertThat(chatClient.prompt("Weather in Paris?").tools(new WeatherTools()).call().content())
 			.isEqualTo("Sunny.");
-		RecordedRequest second = stub.generationRequests().get(1);
+		FakeGemini.Exchange second = stub.exchanges().get(1);
 		Part modelCall = second.contents().get(1).parts().get(0);
 		assertThat(modelCall.functionCall().id()).isNull();
 		assertThat(modelCall.thoughtSignature()).isEqualTo("sig-a");
@@ -119,9 +116,9 @@ class GeminiCometChatModelToolTests {
 
 	@Test
 	void signaturesSurviveMessageAggregatorMergingAStreamedTurn() {
-		stub.reply(ScriptedAnswer.of(event(null, call("call-a", "currentWeather", Map.of("city", "Paris"), "sig-a")),
+		stub.reply(event(null, call("call-a", "currentWeather", Map.of("city", "Paris"), "sig-a")),
 				event(null, call("call-b", "currentWeather", Map.of("city", "Rome"), "sig-b")),
-				event(FinishReason.STOP, text("", "sig-trailer"))));
+				event(FinishReason.STOP, text("", "sig-trailer")));
 		GeminiCometChatModel model = new GeminiCometChatModel(gemini);
 		AtomicReference<ChatResponse> merged = new AtomicReference<>();
 		new MessageAggregator().aggregate(model.stream(new Prompt("Weather?")), merged::set).blockLast(TIMEOUT);
@@ -134,12 +131,12 @@ class GeminiCometChatModelToolTests {
 	}
 
 	private void assertSecondTurn() {
-		List<RecordedRequest> requests = stub.generationRequests();
+		List<FakeGemini.Exchange> requests = stub.exchanges();
 		assertThat(requests).hasSize(2);
-		RecordedRequest first = requests.get(0);
+		FakeGemini.Exchange first = requests.get(0);
 		assertThat(first.functionDeclarations()).extracting(FunctionDeclaration::name).containsExactly("currentWeather");
 		assertThat(first.functionDeclarations().get(0).description()).isEqualTo("Current weather in a city");
-		RecordedRequest second = requests.get(1);
+		FakeGemini.Exchange second = requests.get(1);
 		List<Content> contents = second.contents();
 		assertThat(contents).extracting(Content::role).containsExactly("user", "model", "user");
 		List<Part> modelParts = contents.get(1).parts();

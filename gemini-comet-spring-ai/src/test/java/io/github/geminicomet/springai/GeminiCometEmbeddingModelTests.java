@@ -20,7 +20,6 @@ import org.springframework.ai.embedding.EmbeddingResponse;
 import io.github.geminicomet.GeminiTemplate;
 import io.github.geminicomet.RetrySettings;
 import io.github.geminicomet.model.TaskType;
-import io.github.geminicomet.test.GeminiStub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,7 +62,7 @@ class GeminiCometEmbeddingModelTests {
 			.bindNow();
 		this.gemini = GeminiTemplate.builder()
 			.baseUrl("http://127.0.0.1:" + this.server.port())
-			.apiKey(GeminiStub.API_KEY)
+			.apiKey(FakeGemini.API_KEY)
 			.retry(RetrySettings.NONE)
 			.build();
 	}

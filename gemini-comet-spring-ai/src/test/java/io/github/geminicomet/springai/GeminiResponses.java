@@ -5,12 +5,14 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.geminicomet.model.BlockReason;
 import io.github.geminicomet.model.Candidate;
 import io.github.geminicomet.model.Content;
 import io.github.geminicomet.model.FinishReason;
 import io.github.geminicomet.model.FunctionCall;
 import io.github.geminicomet.model.GenerateContentResponse;
 import io.github.geminicomet.model.Part;
+import io.github.geminicomet.model.PromptFeedback;
 import io.github.geminicomet.model.UsageMetadata;
 
 /**
@@ -34,6 +36,15 @@ final class GeminiResponses {
 
 	static Part thought(String text) {
 		return new Part(text, null, null, null, null, null, null, null, null, null, true, null, null);
+	}
+
+	static GenerateContentResponse answer(String text) {
+		return event(FinishReason.STOP, text(text, null));
+	}
+
+	static GenerateContentResponse blocked(BlockReason reason) {
+		return new GenerateContentResponse(null, new PromptFeedback(reason, null, null), null, MODEL, "response-1",
+				null);
 	}
 
 	static GenerateContentResponse event(@Nullable FinishReason finishReason, Part... parts) {
