@@ -14,6 +14,8 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.geminicomet.GeminiTemplate;
+import io.github.geminicomet.RetrySettings;
 import io.github.geminicomet.model.Content;
 import io.github.geminicomet.model.FunctionDeclaration;
 import io.github.geminicomet.model.FunctionResponse;
@@ -44,10 +46,7 @@ final class FakeGemini implements AutoCloseable {
 	private volatile @Nullable Answer lastAnswer;
 
 	FakeGemini() {
-		this.server = HttpServer.create()
-			.host("127.0.0.1")
-			.port(0)
-			.route((routes) -> routes.post("/v1beta/models/{call}", (request, response) -> request.receive()
+		this.server = HttpServer.create().host("127.0.0.1").port(0).route((routes) -> routes.post("/v1beta/models/{call}", (request, response) -> request.receive()
 				.aggregate()
 				.asString()
 				.flatMap((body) -> {
@@ -80,6 +79,13 @@ final class FakeGemini implements AutoCloseable {
 
 	String baseUrl() {
 		return "http://127.0.0.1:" + this.server.port();
+	}
+
+	/**
+	 * A template that talks to this fake, without retries.
+	 */
+	GeminiTemplate.Builder templateBuilder() {
+		return GeminiTemplate.builder().baseUrl(baseUrl()).apiKey(API_KEY).retry(RetrySettings.NONE);
 	}
 
 	/**

@@ -20,7 +20,6 @@ import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 
 import io.github.geminicomet.GeminiTemplate;
-import io.github.geminicomet.RetrySettings;
 import io.github.geminicomet.model.Candidate;
 import io.github.geminicomet.model.Content;
 import io.github.geminicomet.model.FinishReason;
@@ -51,10 +50,7 @@ class GeminiCometChatModelMappingTests {
 	@BeforeEach
 	void start() {
 		this.gemini = new FakeGemini();
-		this.template = GeminiTemplate.builder()
-			.baseUrl(this.gemini.baseUrl())
-			.apiKey(FakeGemini.API_KEY)
-			.retry(RetrySettings.NONE)
+		this.template = this.gemini.templateBuilder()
 			.observationRegistry(this.observations)
 			.build();
 		this.chatModel = new GeminiCometChatModel(this.template);

@@ -22,7 +22,6 @@ import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.Prompt;
 
 import io.github.geminicomet.GeminiTemplate;
-import io.github.geminicomet.RetrySettings;
 import io.github.geminicomet.model.BlockReason;
 import io.github.geminicomet.model.Content;
 import io.github.geminicomet.model.FinishReason;
@@ -48,11 +47,7 @@ class GeminiCometChatModelTests {
 	@BeforeAll
 	static void start() {
 		stub = new FakeGemini();
-		gemini = GeminiTemplate.builder()
-			.baseUrl(stub.baseUrl())
-			.apiKey(FakeGemini.API_KEY)
-			.retry(RetrySettings.NONE)
-			.build();
+		gemini = stub.templateBuilder().build();
 		chatModel = new GeminiCometChatModel(gemini);
 	}
 

@@ -18,7 +18,6 @@ import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.tool.annotation.Tool;
 
 import io.github.geminicomet.GeminiTemplate;
-import io.github.geminicomet.RetrySettings;
 import io.github.geminicomet.model.Content;
 import io.github.geminicomet.model.FinishReason;
 import io.github.geminicomet.model.FunctionCall;
@@ -49,11 +48,7 @@ class GeminiCometChatModelToolTests {
 	@BeforeAll
 	static void start() {
 		stub = new FakeGemini();
-		gemini = GeminiTemplate.builder()
-			.baseUrl(stub.baseUrl())
-			.apiKey(FakeGemini.API_KEY)
-			.retry(RetrySettings.NONE)
-			.build();
+		gemini = stub.templateBuilder().build();
 		chatClient = ChatClient.create(new GeminiCometChatModel(gemini,
 				GeminiCometChatOptions.builder().model(GeminiResponses.MODEL).build()));
 	}
