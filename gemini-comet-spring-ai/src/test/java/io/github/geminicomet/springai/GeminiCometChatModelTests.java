@@ -30,6 +30,7 @@ import io.github.geminicomet.model.ThinkingLevel;
 import io.github.geminicomet.model.UsageMetadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link GeminiCometChatModel} under a {@link ChatClient}, against the stub Gemini.
@@ -147,6 +148,15 @@ class GeminiCometChatModelTests {
 		assertThat(request.model()).isEqualTo(GeminiResponses.MODEL);
 		assertThat(request.generationConfig().thinkingConfig().thinkingLevel()).isEqualTo(ThinkingLevel.LOW);
 		assertThat(request.generationConfig().thinkingConfig().includeThoughts()).isTrue();
+	}
+
+	@Test
+	void thinkingParameterOfTheWrongModelFamilyFailsBeforeAnythingIsSent() {
+		Prompt prompt = new Prompt("Name a dog",
+				GeminiCometChatOptions.builder().model("gemini-2.5-flash").thinkingLevel(ThinkingLevel.HIGH).build());
+		assertThatIllegalArgumentException().isThrownBy(() -> chatModel.call(prompt))
+			.withMessageContaining("thinkingBudget");
+		assertThat(stub.exchanges()).isEmpty();
 	}
 
 	@Test
