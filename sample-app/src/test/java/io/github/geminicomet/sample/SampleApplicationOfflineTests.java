@@ -2,6 +2,7 @@ package io.github.geminicomet.sample;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -99,6 +100,28 @@ class SampleApplicationOfflineTests {
 			.expectHeader().contentType(MediaType.IMAGE_PNG);
 		client.get().uri("/actuator/health").exchange().expectBody()
 			.jsonPath("$.components.gemini.status").isEqualTo("UP");
+		assertSpringAiChatRemembersAndCallsTools(client);
+	}
+
+	private void assertSpringAiChatRemembersAndCallsTools(WebTestClient client) {
+		Map<?, ?> first = client.post().uri("/api/spring-ai").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("prompt", "What time is it in Tokyo?"))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat((String) first.get("text")).contains("Asia/Tokyo");
+		assertThat((Integer) first.get("remembered")).isGreaterThanOrEqualTo(2);
+		Map<?, ?> second = client.post().uri("/api/spring-ai").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("prompt", "And in Paris?", "conversation", first.get("conversation")))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(second.get("conversation")).isEqualTo(first.get("conversation"));
+		assertThat((Integer) second.get("remembered")).isGreaterThan((Integer) first.get("remembered"));
 	}
 
 	@Test
