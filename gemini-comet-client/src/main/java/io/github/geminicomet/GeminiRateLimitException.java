@@ -44,11 +44,8 @@ public class GeminiRateLimitException extends GeminiResponseException {
 
 	private GeminiRateLimitException(String message, QuotaLimit quotaLimit, HttpMethod method, URI uri,
 			@Nullable Duration retryAfter, @Nullable Throwable cause) {
-		super(message, HttpStatus.TOO_MANY_REQUESTS, null, "", method, uri, retryAfter);
+		super(message, HttpStatus.TOO_MANY_REQUESTS, null, "", method, uri, retryAfter, cause);
 		this.quotaLimit = quotaLimit;
-		if (cause != null) {
-			initCause(cause);
-		}
 	}
 
 	/**

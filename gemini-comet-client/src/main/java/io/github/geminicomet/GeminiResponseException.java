@@ -45,7 +45,7 @@ public class GeminiResponseException extends GeminiException {
 	public GeminiResponseException(HttpStatusCode statusCode, @Nullable GeminiError error, String responseBody,
 			HttpMethod method, URI uri, @Nullable Duration retryAfter) {
 		this(buildMessage(statusCode, error, responseBody, method, uri), statusCode, error, responseBody, method, uri,
-				retryAfter);
+				retryAfter, null);
 	}
 
 	/**
@@ -58,11 +58,12 @@ public class GeminiResponseException extends GeminiException {
 	 * @param method the HTTP method of the request
 	 * @param uri the URI of the request
 	 * @param retryAfter the delay after which a retry may succeed, if known
+	 * @param cause the cause, if any
 	 * @since 0.2.0
 	 */
 	protected GeminiResponseException(String message, HttpStatusCode statusCode, @Nullable GeminiError error,
-			String responseBody, HttpMethod method, URI uri, @Nullable Duration retryAfter) {
-		super(message, null);
+			String responseBody, HttpMethod method, URI uri, @Nullable Duration retryAfter, @Nullable Throwable cause) {
+		super(message, cause);
 		this.statusCode = statusCode;
 		this.error = error;
 		this.responseBody = responseBody;
