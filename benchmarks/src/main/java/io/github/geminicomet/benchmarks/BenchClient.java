@@ -28,11 +28,12 @@ interface BenchClient extends AutoCloseable {
 	static BenchClient create(String name, String baseUrl) {
 		return switch (name) {
 			case "template" -> new TemplateClient(baseUrl);
+			case "template-redis" -> new TemplateClient(baseUrl, TemplateClient.redisQuotaProperties());
 			case "floor" -> new FloorClient(baseUrl);
 			case "google-genai" -> new GoogleGenAiClient(baseUrl);
 			case "langchain4j" -> new LangChain4jClient(baseUrl);
 			default -> throw new IllegalArgumentException("Unknown client " + name
-					+ " (template, floor, google-genai, langchain4j)");
+					+ " (template, template-redis, floor, google-genai, langchain4j)");
 		};
 	}
 

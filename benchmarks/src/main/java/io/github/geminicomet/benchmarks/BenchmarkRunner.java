@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * runs the JMH decode benchmark, and writes the medians and ratios to the floor as Markdown and JSON.
  *
  * <p>Options ({@code key=value}): {@code out} (directory), {@code rounds} (3), {@code clients}
- * (template,floor,google-genai,langchain4j), {@code scenarios} (unary,stream,fanout,fanout2k,ttfe),
+ * (template,floor,google-genai,langchain4j; template-redis: the template with a Redis-backed quota),
+ * {@code scenarios} (unary,stream,fanout,fanout2k,ttfe; quota: sequential unary calls, latency p50/p99),
  * {@code fanout} (10000: streams for the non-blocking clients), {@code peerFanout} (2000: streams for
  * the blocking peers, and for every client in {@code fanout2k}), {@code SCENARIO.KEY} (a size passed to
  * the client process, such as {@code unary.requests=10000} or {@code fanout.gap=200}, the milliseconds
@@ -58,7 +59,11 @@ public final class BenchmarkRunner {
 		Results results = new Results(clients, rounds);
 		results.put("machine", machine());
 		long started = System.nanoTime();
-		try (FakeGeminiServer server = new FakeGeminiServer(0)) {
+		try (FakeGeminiServer server = new FakeGeminiServer(0);
+				RedisProcess redis = clients.contains("template-redis") ? RedisProcess.start() : null) {
+			if (redis != null) {
+				options.merge("jvmArgs", "-Dbench.redis.port=" + redis.port(), (old, added) -> old + " " + added);
+			}
 			log("Fake Gemini on " + server.baseUrl() + "; " + rounds + " rounds of " + scenarios + " x " + clients);
 			for (int round = 1; round <= rounds; round++) {
 				for (String scenario : scenarios) {
