@@ -145,10 +145,16 @@ class GeminiTemplateQuotaTests {
 	}
 
 	private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response) {
-		this.arrivals.add(System.nanoTime());
+		return answer(request, response, this.arrivals, 5_000);
+	}
+
+	/** Answer "Hi" reporting {@code totalTokens} in all, recording when the request arrived. */
+	static Mono<Void> answer(HttpServerRequest request, HttpServerResponse response, Queue<Long> arrivals,
+			int totalTokens) {
+		arrivals.add(System.nanoTime());
 		return response.header("Content-Type", "application/json").sendString(drain(request).thenReturn(
 				"{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Hi\"}],\"role\":\"model\"},\"finishReason\":\"STOP\"}],"
-						+ "\"usageMetadata\":{\"promptTokenCount\":4000,\"candidatesTokenCount\":1000,\"totalTokenCount\":5000}}"))
+						+ "\"usageMetadata\":{\"totalTokenCount\":" + totalTokens + "}}"))
 			.then();
 	}
 

@@ -273,9 +273,7 @@ class SharedQuotaRedisTests {
 				LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(2)).build());
 		factory.afterPropertiesSet();
 		factory.start();
-		// connect now, off any event loop
-		org.springframework.data.redis.connection.ReactiveRedisConnection connection = factory.getReactiveConnection();
-		connection.ping().block(Duration.ofSeconds(5));
+		// not connected yet, as Boot's factory: the store opens the shared connection off the event loops
 		return factory;
 	}
 
@@ -285,11 +283,7 @@ class SharedQuotaRedisTests {
 	}
 
 	private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response) {
-		this.arrivals.add(System.nanoTime());
-		return response.header("Content-Type", "application/json").sendString(drain(request).thenReturn(
-				"{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Hi\"}],\"role\":\"model\"},\"finishReason\":\"STOP\"}],"
-						+ "\"usageMetadata\":{\"promptTokenCount\":4,\"candidatesTokenCount\":1,\"totalTokenCount\":5}}"))
-			.then();
+		return GeminiTemplateQuotaTests.answer(request, response, this.arrivals, 5);
 	}
 
 	private Mono<Void> stream(HttpServerRequest request, HttpServerResponse response) {

@@ -3,7 +3,9 @@ package io.github.geminicomet.quota;
 import java.time.Duration;
 import java.util.List;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -100,6 +102,8 @@ public final class RedisQuotaStore implements QuotaStore {
 
 	private final String keyPrefix;
 
+	private volatile boolean connected;
+
 	/**
 	 * Create a store with the {@linkplain #DEFAULT_KEY_PREFIX default key prefix}.
 	 * @param connectionFactory the application's reactive Redis connection factory
@@ -125,7 +129,7 @@ public final class RedisQuotaStore implements QuotaStore {
 		List<String> keys = List.of(key(key, "requests"), key(key, "tokens"), key(key, "pause"));
 		List<String> args = List.of(Long.toString(limits.requestsPerMinute()), Long.toString(limits.tokensPerMinute()),
 				Long.toString(Math.max(0, tokens)), Long.toString(micros(maxWait)));
-		return this.redis.execute(RESERVE, keys, args).next().map(RedisQuotaStore::decision);
+		return execute(RESERVE, keys, args).next().map(RedisQuotaStore::decision);
 	}
 
 	@Override
@@ -133,17 +137,30 @@ public final class RedisQuotaStore implements QuotaStore {
 		List<String> keys = List.of(key(key, "requests"), key(key, "tokens"));
 		List<String> args = List.of(Long.toString(limits.requestsPerMinute()), Long.toString(limits.tokensPerMinute()),
 				Long.toString(requests), Long.toString(tokens));
-		return this.redis.execute(ADJUST, keys, args).then();
+		return execute(ADJUST, keys, args).then();
 	}
 
 	@Override
 	public Mono<Void> pause(String key, Duration duration) {
-		return this.redis.execute(PAUSE, List.of(key(key, "pause")), List.of(Long.toString(micros(duration)))).then();
+		return execute(PAUSE, List.of(key(key, "pause")), List.of(Long.toString(micros(duration)))).then();
 	}
 
 	@Override
 	public String name() {
 		return "redis";
+	}
+
+	/**
+	 * Run a script. Until the first answer, on a thread that may block: a connection factory that shares
+	 * one native connection (Boot's default) opens it, blocking, on first use; afterwards Lettuce keeps it
+	 * and reconnects it on its own event loop.
+	 */
+	private <T> Flux<T> execute(RedisScript<T> script, List<String> keys, List<String> args) {
+		Flux<T> result = this.redis.execute(script, keys, args);
+		if (this.connected) {
+			return result;
+		}
+		return result.subscribeOn(Schedulers.boundedElastic()).doOnNext((value) -> this.connected = true);
 	}
 
 	/**
