@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -13,12 +15,14 @@ import org.springframework.http.HttpMethod;
 
 /**
  * What wraps every attempt, the way filters wrap {@code WebClient}'s exchange: the concurrency limit,
- * retries (a stream only before its first event) and, for unary calls, the call timeout over all
- * attempts.
+ * the client-side quota, retries (a stream only before its first event) and, for unary calls, the call
+ * timeout over all attempts.
  */
 final class CallPipeline {
 
 	private final ConcurrencyLimiter limiter;
+
+	private final QuotaGate quota;
 
 	private final RetrySettings retrySettings;
 
@@ -27,7 +31,13 @@ final class CallPipeline {
 	private final @Nullable Duration callTimeout;
 
 	CallPipeline(ConcurrencyLimiter limiter, RetrySettings retrySettings, @Nullable Duration callTimeout) {
+		this(limiter, QuotaGate.NONE, retrySettings, callTimeout);
+	}
+
+	CallPipeline(ConcurrencyLimiter limiter, QuotaGate quota, RetrySettings retrySettings,
+			@Nullable Duration callTimeout) {
 		this.limiter = limiter;
+		this.quota = quota;
 		this.retrySettings = retrySettings;
 		this.unaryRetry = new GeminiRetry(retrySettings, CallPipeline::isRetryable);
 		this.callTimeout = callTimeout;
@@ -35,6 +45,33 @@ final class CallPipeline {
 
 	ConcurrencyLimiter limiter() {
 		return this.limiter;
+	}
+
+	QuotaGate quota() {
+		return this.quota;
+	}
+
+	/**
+	 * {@link #unary(Mono, HttpMethod, URI)} for an attempt that sends {@code body} (written anew for each
+	 * attempt), which the quota reserves its estimated tokens for before sending.
+	 */
+	<T> Mono<T> unary(Function<byte @Nullable [], Mono<T>> send, Supplier<byte @Nullable []> body, HttpMethod method,
+			URI uri) {
+		return unary(Mono.defer(() -> {
+			byte[] bytes = body.get();
+			return this.quota.unary(send.apply(bytes), bytes, method, uri);
+		}), method, uri);
+	}
+
+	/**
+	 * {@link #stream(Flux, HttpMethod, URI)} for an attempt that sends {@code body} (written anew for each
+	 * attempt), which the quota reserves its estimated tokens for before sending.
+	 */
+	<T> Flux<T> stream(Function<byte[], Flux<T>> send, Supplier<byte[]> body, HttpMethod method, URI uri) {
+		return stream(Flux.defer(() -> {
+			byte[] bytes = body.get();
+			return this.quota.stream(send.apply(bytes), bytes, method, uri);
+		}), method, uri);
 	}
 
 	/**
@@ -67,6 +104,9 @@ final class CallPipeline {
 	}
 
 	static boolean isRetryable(Throwable ex) {
+		if (ex instanceof GeminiRateLimitException rateLimit && rateLimit.isClientSide()) {
+			return false; // never sent: waiting longer is the max wait's job
+		}
 		if (ex instanceof GeminiResponseException response) {
 			int status = response.getStatusCode().value();
 			return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;

@@ -50,7 +50,7 @@ final class GeminiExchange {
 	 * the answer with the reader ({@code null} to ignore it), with limits, retries and the call timeout.
 	 */
 	<T> Mono<T> unary(HttpMethod method, URI uri, Supplier<byte @Nullable []> body, @Nullable ObjectReader reader) {
-		return this.pipeline.unary(Mono.defer(() -> attempt(method, uri, body.get(), reader)), method, uri);
+		return this.pipeline.unary((bytes) -> attempt(method, uri, bytes, reader), body, method, uri);
 	}
 
 	/**
@@ -58,7 +58,7 @@ final class GeminiExchange {
 	 * retries before the first event.
 	 */
 	Flux<GenerateContentResponse> stream(URI uri, Supplier<byte[]> body) {
-		return this.pipeline.stream(Flux.defer(() -> streamAttempt(uri, body.get())), HttpMethod.POST, uri);
+		return this.pipeline.stream((bytes) -> streamAttempt(uri, bytes), body, HttpMethod.POST, uri);
 	}
 
 	private <T> Mono<T> attempt(HttpMethod method, URI uri, byte @Nullable [] body, @Nullable ObjectReader reader) {

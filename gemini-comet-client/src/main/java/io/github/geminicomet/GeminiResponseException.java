@@ -44,7 +44,26 @@ public class GeminiResponseException extends GeminiException {
 	 */
 	public GeminiResponseException(HttpStatusCode statusCode, @Nullable GeminiError error, String responseBody,
 			HttpMethod method, URI uri, @Nullable Duration retryAfter) {
-		super(buildMessage(statusCode, error, responseBody, method, uri), null);
+		this(buildMessage(statusCode, error, responseBody, method, uri), statusCode, error, responseBody, method, uri,
+				retryAfter, null);
+	}
+
+	/**
+	 * Create a new exception with the given message, for subclasses that describe the failure
+	 * themselves (such as a client-side rejection that never reached the server).
+	 * @param message the detail message
+	 * @param statusCode the HTTP status of the response, or the status the failure stands for
+	 * @param error the decoded error body, or {@code null}
+	 * @param responseBody the raw response body, empty when there was none
+	 * @param method the HTTP method of the request
+	 * @param uri the URI of the request
+	 * @param retryAfter the delay after which a retry may succeed, if known
+	 * @param cause the cause, if any
+	 * @since 0.2.0
+	 */
+	protected GeminiResponseException(String message, HttpStatusCode statusCode, @Nullable GeminiError error,
+			String responseBody, HttpMethod method, URI uri, @Nullable Duration retryAfter, @Nullable Throwable cause) {
+		super(message, cause);
 		this.statusCode = statusCode;
 		this.error = error;
 		this.responseBody = responseBody;

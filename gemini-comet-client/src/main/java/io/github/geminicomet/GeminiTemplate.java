@@ -37,6 +37,9 @@ import io.github.geminicomet.model.GenerateContentResponse;
 import io.github.geminicomet.model.GenerationConfig;
 import io.github.geminicomet.model.Model;
 import io.github.geminicomet.observation.GeminiObservationConvention;
+import io.github.geminicomet.quota.QuotaSettings;
+import io.github.geminicomet.quota.QuotaStatistics;
+import io.github.geminicomet.quota.QuotaStore;
 import io.github.geminicomet.schema.StructuredOutputValidator;
 import io.github.geminicomet.tool.ToolCallingOptions;
 
@@ -133,6 +136,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		this.ownedConnectionProvider = transports.ownedProvider();
 		this.pipeline = new CallPipeline(
 				ConcurrencyLimiter.of(builder.maxConcurrentRequests, builder.maxQueuedRequests, builder.sharedLimiter),
+				QuotaGate.of(builder.quota, builder.quotaStore, String.valueOf(builder.apiKey), builder.sharedQuota),
 				builder.retrySettings, builder.callTimeout);
 		GeminiErrorDecoder errorDecoder = new GeminiErrorDecoder(jsonMapper, builder.maxInMemorySize);
 		this.exchange = new GeminiExchange(transports.transport(), this.pipeline,
@@ -172,6 +176,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			copy.sharedClientSettings = TransportFactory.clientSettings(this.builder);
 		}
 		copy.sharedLimiter = this.pipeline.limiter();
+		copy.sharedQuota = this.pipeline.quota();
 		return copy;
 	}
 
@@ -197,6 +202,16 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	 */
 	public CallStatistics getCallStatistics() {
 		return this.observer.statistics();
+	}
+
+	/**
+	 * Return how this template's client-side quota is doing: waits, rejections, reserved tokens, and
+	 * whether its store answers.
+	 * @return a snapshot of the quota statistics ({@code enabled() == false} without a quota)
+	 * @since 0.2.0
+	 */
+	public QuotaStatistics getQuotaStatistics() {
+		return this.pipeline.quota().statistics();
 	}
 
 	/**
@@ -474,6 +489,12 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 		@Nullable ConcurrencyLimiter sharedLimiter;
 
+		QuotaSettings quota = QuotaSettings.NONE;
+
+		@Nullable QuotaStore quotaStore;
+
+		@Nullable QuotaGate sharedQuota;
+
 		ThinkingValidation thinkingValidation = ThinkingValidation.STRICT;
 
 		long maxInlineDataSize = Media.MAX_INLINE_DATA_SIZE;
@@ -511,6 +532,9 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			this.maxConcurrentRequests = other.maxConcurrentRequests;
 			this.maxQueuedRequests = other.maxQueuedRequests;
 			this.sharedLimiter = other.sharedLimiter;
+			this.quota = other.quota;
+			this.quotaStore = other.quotaStore;
+			this.sharedQuota = other.sharedQuota;
 			this.thinkingValidation = other.thinkingValidation;
 			this.maxInlineDataSize = other.maxInlineDataSize;
 			this.toolCallingOptions = other.toolCallingOptions;
@@ -817,6 +841,39 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		public Builder maxQueuedRequests(int maxQueuedRequests) {
 			Assert.isTrue(maxQueuedRequests >= 0, "'maxQueuedRequests' must not be negative");
 			this.maxQueuedRequests = maxQueuedRequests;
+			return this;
+		}
+
+		/**
+		 * Set the client-side quota: requests and tokens per minute, how long a call may wait for room, and
+		 * what happens when the {@link #quotaStore(QuotaStore) store} cannot be reached. Default
+		 * {@link QuotaSettings#NONE}. Before each attempt the template reserves one request and the
+		 * estimated tokens (a quarter of the request's JSON bytes), waiting without holding a thread up to
+		 * the max wait, else failing with a client-side {@link GeminiRateLimitException} without sending
+		 * anything; the answer's {@code usageMetadata} settles the tokens (a stream's at its end, or the last
+		 * one it reported when cancelled or failed). A 429 answer with a retry delay pauses every caller
+		 * sharing the quota. Variants derived with {@link GeminiTemplate#mutate()} share the quota while it
+		 * is unchanged.
+		 * @param quota the quota settings
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder quota(QuotaSettings quota) {
+			Assert.notNull(quota, "'quota' must not be null");
+			this.quota = quota;
+			return this;
+		}
+
+		/**
+		 * Set where the quota's state lives: by default in this template's memory; a
+		 * {@link io.github.geminicomet.quota.RedisQuotaStore} shares it with every instance that uses the
+		 * same API key. Keys are derived from a hash of the API key, never the key itself.
+		 * @param quotaStore the store, or {@code null} for one in memory
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder quotaStore(@Nullable QuotaStore quotaStore) {
+			this.quotaStore = quotaStore;
 			return this;
 		}
 

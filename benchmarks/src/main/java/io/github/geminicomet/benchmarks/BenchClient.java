@@ -38,12 +38,13 @@ interface BenchClient extends AutoCloseable {
 	static BenchClient create(String name, String baseUrl) {
 		return switch (canonicalName(name)) {
 			case "template" -> new TemplateClient(baseUrl);
+			case "template-redis" -> new TemplateClient(baseUrl, TemplateClient.redisQuotaProperties());
 			case "floor-lean" -> FloorClient.lean(baseUrl);
 			case "floor-model" -> FloorClient.model(baseUrl);
 			case "google-genai" -> new GoogleGenAiClient(baseUrl);
 			case "langchain4j" -> new LangChain4jClient(baseUrl);
 			default -> throw new IllegalArgumentException("Unknown client '" + name + "': use one of "
-					+ String.join(", ", NAMES) + " (floor is an alias of floor-model)");
+					+ String.join(", ", NAMES) + " (floor is an alias of floor-model; template-redis is the template with a Redis-backed quota)");
 		};
 	}
 

@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Options ({@code key=value}): {@code out} (directory), {@code rounds} (3), {@code clients}
  * (template,floor-lean,floor-model,google-genai,langchain4j; {@code floor} is an alias of
- * {@code floor-model}), {@code scenarios} (unary,stream,fanout,fanout2k,ttfe; empty for none),
+ * {@code floor-model}; template-redis: the template with a Redis-backed quota), {@code scenarios}
+ * (unary,stream,fanout,fanout2k,ttfe; quota: sequential unary calls, latency p50/p99; empty for none),
  * {@code fanout} (10000: streams for the non-blocking clients), {@code peerFanout} (2000: streams for
  * the blocking peers, and for every client in {@code fanout2k}), {@code SCENARIO.KEY} (a size passed to
  * the client process, such as {@code unary.requests=10000} or {@code fanout.gap=200}, the milliseconds
@@ -86,7 +87,11 @@ public final class BenchmarkRunner {
 		String check = FloorTextCheck.verify();
 		log(check);
 		results.put("textCheck", check);
-		try (FakeGeminiServer server = new FakeGeminiServer(0)) {
+		try (FakeGeminiServer server = new FakeGeminiServer(0);
+				RedisProcess redis = clients.contains("template-redis") ? RedisProcess.start() : null) {
+			if (redis != null) {
+				options.merge("jvmArgs", "-Dbench.redis.port=" + redis.port(), (old, added) -> old + " " + added);
+			}
 			log("Fake Gemini on " + server.baseUrl() + "; " + rounds + " rounds of " + scenarios + " x " + clients);
 			for (int round = 1; round <= rounds; round++) {
 				for (String scenario : scenarios) {

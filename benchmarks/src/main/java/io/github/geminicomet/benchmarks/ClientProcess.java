@@ -61,6 +61,7 @@ public final class ClientProcess {
 				case "stream" -> process.stream();
 				case "fanout" -> process.fanOut();
 				case "ttfe" -> process.firstEvent();
+				case "quota" -> process.sequentialUnary();
 				default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
 			}
 			System.out.println(RESULT + JsonMapper.shared().writeValueAsString(process.result));
@@ -120,6 +121,39 @@ public final class ClientProcess {
 			}), concurrency)
 			.blockLast(Duration.ofMinutes(5));
 		return failures.get();
+	}
+
+	/**
+	 * N unary calls one after the other: latency p50/p99 and CPU per call, to show what one component on
+	 * every call costs (the Redis-backed quota: {@code clients=template,template-redis scenarios=quota}).
+	 */
+	private void sequentialUnary() {
+		int count = option("requests", 5_000);
+		String model = Workload.UNARY.model();
+		int expected = Workload.UNARY.events() * Workload.UNARY.textSize();
+		warmUp(() -> unaryBatch(model, option("warmup", 2_000), 1, expected));
+		settle();
+		long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+		long cpu = os.getProcessCpuTime();
+		double[] latencies = new double[count];
+		int failures = 0;
+		for (int i = 0; i < count; i++) {
+			long start = System.nanoTime();
+			String text = this.client.unary(model).onErrorReturn("").block(Duration.ofSeconds(30));
+			latencies[i] = (System.nanoTime() - start) / 1e6;
+			if (text == null || text.length() != expected) {
+				failures++;
+			}
+		}
+		cpu = os.getProcessCpuTime() - cpu;
+		jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit;
+		Arrays.sort(latencies);
+		this.result.put("requests", count);
+		this.result.put("failures", failures);
+		this.result.put("jitMillisWhileMeasured", jit);
+		this.result.put("cpuMicrosPerRequest", withoutJit(cpu, jit) / 1e3 / count);
+		this.result.put("latencyMillisP50", percentile(latencies, 0.50));
+		this.result.put("latencyMillisP99", percentile(latencies, 0.99));
 	}
 
 	/** 200-event streams at concurrency C: events per second and CPU per event. */

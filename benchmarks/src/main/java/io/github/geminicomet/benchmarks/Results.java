@@ -40,11 +40,14 @@ final class Results {
 				"heapBytesPerOpenStream", "heap bytes per open stream", "cpuMicrosPerEvent",
 				"CPU µs per event (JIT included)"));
 		METRICS.put("fanout2k", METRICS.get("fanout"));
+		METRICS.put("quota", linked("cpuMicrosPerRequest", "CPU µs per request (JIT excluded)", "latencyMillisP50",
+				"latency p50 ms", "latencyMillisP99", "latency p99 ms", "failures", "failed calls"));
 		METRICS.put("ttfe", linked("overheadMillisP50", "first event overhead p50 ms", "overheadMillisP99",
 				"first event overhead p99 ms"));
 	}
 
-	private static final Map<String, String> NAMES = Map.of("template", "GeminiTemplate (starter)", LEAN,
+	private static final Map<String, String> NAMES = Map.of("template", "GeminiTemplate (starter)", "template-redis",
+			"GeminiTemplate + Redis quota", LEAN,
 			"floor-lean: Reactor Netty + Jackson, lean parse", MODEL,
 			"floor-model: Reactor Netty + Jackson, wire model", "google-genai", "google-genai 2.3.0", "langchain4j",
 			"langchain4j-google-ai-gemini 1.23.0");
@@ -331,6 +334,8 @@ final class Results {
 					any.path("gapMillis").asInt(20), any.path("idealMillis").asLong(1_000));
 			case "fanout2k" -> String.format(Locale.ROOT, "fan-out, every client at the peers' count (ideal %,d ms)",
 					any.path("idealMillis").asLong(1_000));
+			case "quota" -> String.format(Locale.ROOT, "sequential unary (%,d calls, one at a time)",
+					any.path("requests").asInt());
 			case "ttfe" -> String.format(Locale.ROOT, "time to first event (%d sequential streams, server delay %d ms)",
 					any.path("requests").asInt(), any.path("serverDelayMillis").asInt());
 			default -> scenario;

@@ -27,13 +27,29 @@ final class TemplateClient implements BenchClient {
 	private final GeminiOperations gemini;
 
 	TemplateClient(String baseUrl) {
+		this(baseUrl, new String[0]);
+	}
+
+	TemplateClient(String baseUrl, String[] properties) {
 		this.context = new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.properties("cometapi.gemini.base-url=" + baseUrl, "cometapi.gemini.api-key=" + API_KEY)
 			.properties(extraProperties())
+			.properties(properties)
 			.run();
 		this.gemini = this.context.getBean(GeminiOperations.class);
+	}
+
+	/**
+	 * The quota shared through Redis, its limits set far above what the benchmark sends, so that every call
+	 * pays for its reservation and settlement and none waits: the Redis server is the runner's
+	 * ({@code -Dbench.redis.port}).
+	 */
+	static String[] redisQuotaProperties() {
+		return new String[] { "cometapi.gemini.quota.store=redis", "cometapi.gemini.quota.requests-per-minute=1000000000",
+				"cometapi.gemini.quota.tokens-per-minute=1000000000000",
+				"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + System.getProperty("bench.redis.port") };
 	}
 
 	/** More properties, to compare settings: {@code -Dbench.template=cometapi.gemini.call-timeout=;...}. */

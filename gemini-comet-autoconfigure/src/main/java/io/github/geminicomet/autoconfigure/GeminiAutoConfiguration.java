@@ -36,6 +36,9 @@ import io.github.geminicomet.GeminiTemplate;
 import io.github.geminicomet.GeminiTemplateBuilderCustomizer;
 import io.github.geminicomet.model.GenerationConfig;
 import io.github.geminicomet.model.ThinkingConfig;
+import io.github.geminicomet.quota.QuotaSettings;
+import io.github.geminicomet.quota.QuotaStore;
+import io.github.geminicomet.quota.RedisQuotaStore;
 import io.github.geminicomet.schema.BeanValidationStructuredOutputValidator;
 import io.github.geminicomet.tool.ToolCallingOptions;
 
@@ -71,8 +74,9 @@ public final class GeminiAutoConfiguration {
 	GeminiTemplate.Builder geminiTemplateBuilder(GeminiProperties properties, Environment environment,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<GeminiObservationConvention> observationConvention,
-			ObjectProvider<GeminiTemplateBuilderCustomizer> customizers) {
+			ObjectProvider<GeminiTemplateBuilderCustomizer> customizers, ObjectProvider<QuotaStore> quotaStore) {
 		String baseUrl = validBaseUrl(properties.getBaseUrl(), properties.getApiVersion());
+		GeminiProperties.Quota quota = properties.getQuota();
 		GeminiTemplate.Builder builder = GeminiTemplate.builder()
 			.baseUrl(baseUrl)
 			.apiVersion(properties.getApiVersion())
@@ -90,7 +94,10 @@ public final class GeminiAutoConfiguration {
 			.connectionPool(poolSettings(properties.getPool()))
 			.wiretap(properties.isWiretap())
 			.transport(properties.getTransport())
-			.maxConcurrentRequests(properties.getMaxConcurrentRequests())
+			.maxConcurrentRequests((quota.getMaxConcurrentRequests() != null) ? quota.getMaxConcurrentRequests()
+					: properties.getMaxConcurrentRequests())
+			.quota(quotaSettings(quota))
+			.quotaStore(quotaStore(quota, quotaStore.getIfUnique()))
 			.maxQueuedRequests(properties.getMaxQueuedRequests())
 			.thinkingValidation(properties.getThinkingValidation())
 			.maxInlineDataSize(properties.getMaxInlineDataSize().toBytes())
@@ -178,6 +185,37 @@ public final class GeminiAutoConfiguration {
 				ObjectProvider<jakarta.validation.Validator> validator) {
 			return (builder) -> validator.ifUnique((candidate) -> builder
 				.structuredOutputValidator(new BeanValidationStructuredOutputValidator(candidate)));
+		}
+
+	}
+
+	/**
+	 * Shares the quota through Redis ({@code cometapi.gemini.quota.store=redis}), on the application's
+	 * reactive Redis connection ({@code spring.data.redis.*}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.data.redis.connection.ReactiveRedisConnectionFactory")
+	@ConditionalOnProperty(name = "cometapi.gemini.quota.store", havingValue = "redis")
+	static class RedisQuotaStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		QuotaStore geminiQuotaStore(
+				ObjectProvider<org.springframework.data.redis.connection.ReactiveRedisConnectionFactory> connectionFactory,
+				GeminiProperties properties) {
+			org.springframework.data.redis.connection.ReactiveRedisConnectionFactory factory = connectionFactory
+				.getIfUnique();
+			if (factory == null) {
+				throw redisMissing("there is no reactive Redis connection (ReactiveRedisConnectionFactory bean)");
+			}
+			String prefix = properties.getQuota().getKeyPrefix();
+			if (!StringUtils.hasText(prefix)) {
+				throw new InvalidGeminiPropertyException("cometapi.gemini.quota.key-prefix",
+						"'cometapi.gemini.quota.key-prefix' is empty.",
+						"Set cometapi.gemini.quota.key-prefix to a prefix such as gemini-comet:quota (the default), "
+								+ "or remove it.");
+			}
+			return new RedisQuotaStore(factory, prefix.strip());
 		}
 
 	}
@@ -278,6 +316,38 @@ public final class GeminiAutoConfiguration {
 		String path = (uri.getPath() != null) ? uri.getPath().replaceAll("/+$", "") : "";
 		String last = path.substring(path.lastIndexOf('/') + 1);
 		return (API_VERSION.matcher(last).matches() && !last.equalsIgnoreCase(apiVersion)) ? last : null;
+	}
+
+	private static QuotaSettings quotaSettings(GeminiProperties.Quota quota) {
+		check(quota.getRequestsPerMinute() >= 0, "requests-per-minute", quota.getRequestsPerMinute());
+		check(quota.getTokensPerMinute() >= 0, "tokens-per-minute", quota.getTokensPerMinute());
+		check(quota.getMaxConcurrentRequests() == null || quota.getMaxConcurrentRequests() >= 0,
+				"max-concurrent-requests", quota.getMaxConcurrentRequests());
+		check(quota.getMaxWait() != null && !quota.getMaxWait().isNegative(), "max-wait", quota.getMaxWait());
+		return new QuotaSettings(quota.getRequestsPerMinute(), quota.getTokensPerMinute(), quota.getMaxWait(),
+				quota.getOnStoreFailure());
+	}
+
+	private static void check(boolean valid, String name, @Nullable Object value) {
+		if (!valid) {
+			throw new InvalidGeminiPropertyException("cometapi.gemini.quota." + name,
+					"'cometapi.gemini.quota." + name + "' is " + value + ", but it must not be negative.",
+					"Set cometapi.gemini.quota." + name + " to 0 or more (0 means no limit), or remove it.");
+		}
+	}
+
+	private static @Nullable QuotaStore quotaStore(GeminiProperties.Quota quota, @Nullable QuotaStore store) {
+		if (store == null && quota.getStore() == GeminiProperties.Quota.Store.REDIS) {
+			throw redisMissing("Spring Data Redis is not on the class path");
+		}
+		return store;
+	}
+
+	private static InvalidGeminiPropertyException redisMissing(String reason) {
+		return new InvalidGeminiPropertyException("cometapi.gemini.quota.store",
+				"'cometapi.gemini.quota.store' is redis, but " + reason + ".",
+				"Add spring-boot-starter-data-redis-reactive to the application and configure the connection with "
+						+ "spring.data.redis.* (host, port, password...), or set cometapi.gemini.quota.store=memory.");
 	}
 
 	private static RetrySettings retrySettings(GeminiProperties.Retry retry) {

@@ -13,6 +13,9 @@ import io.github.geminicomet.AuthScheme;
 import io.github.geminicomet.GeminiTemplate;
 import io.github.geminicomet.ThinkingValidation;
 import io.github.geminicomet.model.ThinkingLevel;
+import io.github.geminicomet.quota.QuotaSettings;
+import io.github.geminicomet.quota.QuotaStoreFailurePolicy;
+import io.github.geminicomet.quota.RedisQuotaStore;
 import io.github.geminicomet.tool.ToolErrorPolicy;
 
 /**
@@ -95,6 +98,11 @@ public class GeminiProperties {
 	 * fails at once with GeminiConcurrencyLimitException.
 	 */
 	private int maxQueuedRequests = 1000;
+
+	/**
+	 * Client-side quota of the API key, shared by every instance through Redis when asked.
+	 */
+	private final Quota quota = new Quota();
 
 	/**
 	 * Largest unary response body held in memory (generated images are large).
@@ -296,6 +304,10 @@ public class GeminiProperties {
 
 	public void setMaxQueuedRequests(int maxQueuedRequests) {
 		this.maxQueuedRequests = maxQueuedRequests;
+	}
+
+	public Quota getQuota() {
+		return this.quota;
 	}
 
 	public Retry getRetry() {
@@ -661,6 +673,127 @@ public class GeminiProperties {
 
 		public void setIncludeThoughts(@Nullable Boolean includeThoughts) {
 			this.includeThoughts = includeThoughts;
+		}
+
+	}
+
+	/**
+	 * Client-side quota options.
+	 */
+	public static class Quota {
+
+		/**
+		 * Most requests per minute for the API key, across every instance sharing the store; 0 for no
+		 * limit. A minute's worth may go at once, then room comes back continuously.
+		 */
+		private long requestsPerMinute;
+
+		/**
+		 * Most tokens per minute for the API key, across every instance sharing the store; 0 for no limit.
+		 * A call reserves an estimate before it is sent and settles on the answer's usageMetadata.
+		 */
+		private long tokensPerMinute;
+
+		/**
+		 * Most requests in flight at once in this instance; 0 for no limit. Takes precedence over
+		 * 'cometapi.gemini.max-concurrent-requests', which remains as an alias.
+		 */
+		private @Nullable Integer maxConcurrentRequests;
+
+		/**
+		 * Longest a call waits for room in the quota, without holding a thread, before it fails with a
+		 * client-side GeminiRateLimitException (no request is sent).
+		 */
+		private Duration maxWait = QuotaSettings.DEFAULT_MAX_WAIT;
+
+		/**
+		 * Where the quota's state lives: 'memory' (this instance only) or 'redis' (shared by every
+		 * instance, through the application's reactive Redis connection, spring.data.redis.*).
+		 */
+		private Store store = Store.MEMORY;
+
+		/**
+		 * What happens when the store cannot be reached: 'fail-open' goes on with limits kept by each
+		 * instance (with a warning and a health detail), 'fail-closed' rejects every call.
+		 */
+		private QuotaStoreFailurePolicy onStoreFailure = QuotaStoreFailurePolicy.FAIL_OPEN;
+
+		/**
+		 * Prefix of the Redis keys; a hash of the API key (never the key) follows it.
+		 */
+		private String keyPrefix = RedisQuotaStore.DEFAULT_KEY_PREFIX;
+
+		public long getRequestsPerMinute() {
+			return this.requestsPerMinute;
+		}
+
+		public void setRequestsPerMinute(long requestsPerMinute) {
+			this.requestsPerMinute = requestsPerMinute;
+		}
+
+		public long getTokensPerMinute() {
+			return this.tokensPerMinute;
+		}
+
+		public void setTokensPerMinute(long tokensPerMinute) {
+			this.tokensPerMinute = tokensPerMinute;
+		}
+
+		public @Nullable Integer getMaxConcurrentRequests() {
+			return this.maxConcurrentRequests;
+		}
+
+		public void setMaxConcurrentRequests(@Nullable Integer maxConcurrentRequests) {
+			this.maxConcurrentRequests = maxConcurrentRequests;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public QuotaStoreFailurePolicy getOnStoreFailure() {
+			return this.onStoreFailure;
+		}
+
+		public void setOnStoreFailure(QuotaStoreFailurePolicy onStoreFailure) {
+			this.onStoreFailure = onStoreFailure;
+		}
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+		}
+
+		/**
+		 * Where the quota's state lives.
+		 */
+		public enum Store {
+
+			/**
+			 * In this instance's memory.
+			 */
+			MEMORY,
+
+			/**
+			 * In Redis, shared by every instance.
+			 */
+			REDIS
+
 		}
 
 	}

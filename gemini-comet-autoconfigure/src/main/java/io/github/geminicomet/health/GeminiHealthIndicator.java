@@ -25,6 +25,8 @@ import io.github.geminicomet.GeminiResponseException;
 import io.github.geminicomet.GeminiTemplate;
 import io.github.geminicomet.RetrySettings;
 import io.github.geminicomet.model.GenerateContentRequest;
+import io.github.geminicomet.quota.QuotaSettings;
+import io.github.geminicomet.quota.QuotaStatistics;
 
 /**
  * {@link ReactiveHealthIndicator} for the Gemini gateway a {@link GeminiTemplate} calls.
@@ -112,6 +114,8 @@ public class GeminiHealthIndicator extends AbstractReactiveHealthIndicator {
 			.retry(RetrySettings.NONE)
 			.callTimeout(null)
 			.observationRegistry(ObservationRegistry.NOOP)
+			// nor part of the client-side quota: a probe rejected by it would say nothing of the gateway
+			.quota(QuotaSettings.NONE)
 			.build();
 		this.model = (model != null) ? model : template.getDefaultModel();
 		this.host = hostOf(template.getBaseUrl());
@@ -216,6 +220,10 @@ public class GeminiHealthIndicator extends AbstractReactiveHealthIndicator {
 			}
 		}
 		builder.withDetail("calls", callDetails(statistics));
+		QuotaStatistics quota = this.template.getQuotaStatistics();
+		if (quota.enabled()) {
+			builder.withDetail("quota", quotaDetails(quota));
+		}
 		return builder.build();
 	}
 
@@ -236,6 +244,24 @@ public class GeminiHealthIndicator extends AbstractReactiveHealthIndicator {
 		if (statistics.lastErrorStatus() != null) {
 			details.put("lastErrorStatus", statistics.lastErrorStatus());
 		}
+		return details;
+	}
+
+	private static Map<String, Object> quotaDetails(QuotaStatistics quota) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("store", quota.store());
+		details.put("storeAvailable", quota.storeAvailable());
+		if (!quota.storeAvailable()) {
+			details.put("storeFailures", quota.storeFailures());
+			details.put("hint", "the quota store cannot be reached: limits follow cometapi.gemini.quota.on-store-failure");
+		}
+		details.put("requestsPerMinute", quota.limits().requestsPerMinute());
+		details.put("tokensPerMinute", quota.limits().tokensPerMinute());
+		details.put("waiting", quota.waiting());
+		details.put("waits", quota.waits());
+		details.put("rejections", quota.rejections().values().stream().mapToLong(Long::longValue).sum());
+		details.put("reservedTokens", quota.reservedTokens());
+		details.put("pauses", quota.pauses());
 		return details;
 	}
 
