@@ -551,7 +551,9 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		}
 
 		/**
-		 * Set the API key. It is only ever sent in a request header.
+		 * Set the API key. It is only ever sent in a request header. Whitespace around it (the newline a key
+		 * file often ends with) is removed; a key with any other control character is rejected by
+		 * {@link #build()}, since it would end the header and start another.
 		 * @param apiKey the API key
 		 * @return this builder
 		 */
@@ -906,11 +908,17 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		 * @throws IllegalStateException if no API key was set or the base URL is malformed
 		 */
 		public GeminiTemplate build() {
-			String key = this.apiKey;
-			if (!StringUtils.hasText(key)) {
+			if (!StringUtils.hasText(this.apiKey)) {
 				throw new IllegalStateException("A Gemini API key is required: set it with "
 						+ "GeminiTemplate.builder().apiKey(...) (with Spring Boot: the cometapi.gemini.api-key "
 						+ "property or the COMETAPI_KEY environment variable)");
+			}
+			String key = this.apiKey.strip();
+			String problem = ApiKeys.problem(key);
+			if (problem != null) {
+				throw new IllegalStateException("The Gemini API key set with GeminiTemplate.builder().apiKey(...) "
+						+ problem + " (with Spring Boot: the cometapi.gemini.api-key property or the COMETAPI_KEY "
+						+ "environment variable)");
 			}
 			validateBaseUrl(this.baseUrl);
 			JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper : defaultJsonMapper();

@@ -108,9 +108,34 @@ public final class GeminiAutoConfiguration {
 					"Set the " + API_KEY_ENVIRONMENT_VARIABLE + " environment variable, or add your CometAPI key "
 							+ "to application.yml:\n\n    cometapi:\n      gemini:\n        api-key: <your key>\n");
 		}
+		checkApiKeyCharacters(properties, environment);
 		GeminiTemplate template = geminiTemplateBuilder.build();
 		warnIfPlainHttp(template.getBaseUrl());
 		return template;
+	}
+
+	/**
+	 * Fail on a key with a control character inside it (whitespace around it is removed): in a header it
+	 * would end the header and start another. Names where the key came from, never shows it.
+	 */
+	private static void checkApiKeyCharacters(GeminiProperties properties, Environment environment) {
+		String key = apiKey(properties, environment);
+		if (key == null) {
+			return;
+		}
+		String source = StringUtils.hasText(properties.getApiKey()) ? "cometapi.gemini.api-key"
+				: API_KEY_ENVIRONMENT_VARIABLE;
+		for (int i = 0; i < key.length(); i++) {
+			char c = key.charAt(i);
+			if (Character.isISOControl(c) || c > 0xFF) {
+				throw new InvalidGeminiPropertyException(source, String.format(
+						"The Gemini API key set in '%s' contains a character that cannot be sent in a header "
+								+ "(U+%04X, at position %d of %d).",
+						source, (int) c, i + 1, key.length()),
+						"Set " + source + " to the key exactly as CometAPI's console shows it: one line, no line "
+								+ "breaks, tabs or other control characters inside it (a trailing newline is fine).");
+			}
+		}
 	}
 
 	/**
