@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.proxy.ProxyConnectException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.PrematureCloseException;
@@ -70,6 +71,10 @@ final class FailureTranslator {
 			return new GeminiRequestException("No event arrived within the first-byte timeout of "
 					+ this.firstByteTimeout + " (cometapi.gemini.first-byte-timeout)", method, uri, ex);
 		}
+		if (cause instanceof ProxyConnectException) {
+			// not a connection failure to retry: the proxy answered, and will answer the same again
+			return new GeminiRequestException(describeProxyFailure(cause), method, uri, ex);
+		}
 		if (beforeResponse && !(cause instanceof ReadTimeoutException)) {
 			GeminiRequestException failure = new GeminiRequestException("Request to Gemini failed: " + reason,
 					method, uri, ex);
@@ -81,6 +86,25 @@ final class FailureTranslator {
 					method, uri, 0, ex);
 		}
 		return new GeminiRequestException("Request to Gemini failed: " + reason, method, uri, ex);
+	}
+
+	/**
+	 * Netty's message names the proxy, its kind and the target ("http, basic, /10.0.0.1:3128 =&gt;
+	 * api.cometapi.com:443, status: 407 Proxy Authentication Required"), never the credentials.
+	 */
+	private static String describeProxyFailure(Throwable cause) {
+		String message = String.valueOf(cause.getMessage());
+		String advice;
+		if (message.contains("status: 407") || message.contains("status: 401") || message.contains("authStatus")) {
+			advice = "the proxy did not accept its username and password: check cometapi.gemini.proxy.username "
+					+ "and cometapi.gemini.proxy.password (or the builder's proxy(...)); the Gemini API key "
+					+ "played no part in this";
+		}
+		else {
+			advice = "check the proxy's address (cometapi.gemini.proxy.host and port, or the JVM's "
+					+ "https.proxyHost) and that it lets this client through";
+		}
+		return "Could not reach Gemini through the proxy (" + message + "): " + advice;
 	}
 
 	private String describe(Throwable cause) {

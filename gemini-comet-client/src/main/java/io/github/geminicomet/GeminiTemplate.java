@@ -480,6 +480,8 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 		boolean wiretap;
 
+		@Nullable ProxySettings proxy;
+
 		int maxConcurrentRequests;
 
 		int maxQueuedRequests = 1_000;
@@ -519,6 +521,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			this.observationConvention = other.observationConvention;
 			this.connectionPool = other.connectionPool;
 			this.wiretap = other.wiretap;
+			this.proxy = other.proxy;
 			this.transport = other.transport;
 			this.maxConcurrentRequests = other.maxConcurrentRequests;
 			this.maxQueuedRequests = other.maxQueuedRequests;
@@ -781,6 +784,20 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		 */
 		public Builder wiretap(boolean wiretap) {
 			this.wiretap = wiretap;
+			return this;
+		}
+
+		/**
+		 * Set the proxy the template reaches the gateway through. Without one (the default), the JVM's
+		 * standard proxy system properties apply ({@code https.proxyHost}, {@code https.proxyPort},
+		 * {@code http.proxyHost}, {@code socksProxyHost}, {@code http.nonProxyHosts}, ...), as Reactor Netty
+		 * reads them. Ignored when a {@link #connector connector} is given.
+		 * @param proxy the proxy, or {@code null} for the system properties
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder proxy(@Nullable ProxySettings proxy) {
+			this.proxy = proxy;
 			return this;
 		}
 

@@ -1,6 +1,7 @@
 package io.github.geminicomet;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +32,7 @@ final class TransportFactory {
 	 */
 	static Object clientSettings(GeminiTemplate.Builder builder) {
 		return List.of(builder.connectTimeout, builder.readTimeout, String.valueOf(builder.apiKey),
-				builder.authScheme, builder.connectionPool, builder.wiretap);
+				builder.authScheme, builder.connectionPool, builder.wiretap, Optional.ofNullable(builder.proxy));
 	}
 
 	static Transports create(GeminiTemplate.Builder builder, String apiKey) {
@@ -71,8 +72,11 @@ final class TransportFactory {
 					headers.set(API_KEY_HEADER, apiKey);
 				}
 			});
+		ProxySettings proxy = builder.proxy;
+		httpClient = (proxy != null) ? httpClient.proxy(proxy::configure) : httpClient.proxyWithSystemProperties();
 		if (builder.wiretap) {
-			MaskingLoggingHandler wiretap = new MaskingLoggingHandler(apiKey);
+			MaskingLoggingHandler wiretap = new MaskingLoggingHandler(apiKey,
+					(proxy != null) ? proxy.secrets() : new String[0]);
 			httpClient = httpClient.doOnChannelInit((observer, channel, address) -> {
 				if (channel.pipeline().get(NettyPipeline.SslHandler) != null) {
 					channel.pipeline().addAfter(NettyPipeline.SslHandler, "gemini.wiretap", wiretap);

@@ -28,6 +28,7 @@ import io.micrometer.observation.ObservationRegistry;
 
 import io.github.geminicomet.ConnectionPoolSettings;
 import io.github.geminicomet.GeminiOperations;
+import io.github.geminicomet.ProxySettings;
 import io.github.geminicomet.RetrySettings;
 import io.github.geminicomet.observation.GeminiObservationConvention;
 import io.github.geminicomet.GeminiTemplate;
@@ -81,6 +82,7 @@ public final class GeminiAutoConfiguration {
 			.callTimeout(properties.getCallTimeout())
 			.retry(retrySettings(properties.getRetry()))
 			.connectionPool(poolSettings(properties.getPool()))
+			.proxy(proxySettings(properties.getProxy()))
 			.wiretap(properties.isWiretap())
 			.transport(properties.getTransport())
 			.maxConcurrentRequests(properties.getMaxConcurrentRequests())
@@ -184,15 +186,28 @@ public final class GeminiAutoConfiguration {
 		org.springframework.boot.actuate.endpoint.SanitizingFunction geminiApiKeySanitizingFunction(
 				GeminiProperties properties, Environment environment) {
 			String key = apiKey(properties, environment);
+			String proxyPassword = properties.getProxy().getPassword();
 			return org.springframework.boot.actuate.endpoint.SanitizingFunction.sanitizeValue()
 				.ifKeyMatches(ApiKeySanitizingConfiguration::isApiKeyProperty)
-				.ifValueMatches((value) -> key != null && value != null && value.toString().contains(key));
+				.ifKeyMatches(ApiKeySanitizingConfiguration::isProxyPasswordProperty)
+				.ifValueMatches((value) -> key != null && value != null && value.toString().contains(key))
+				.ifValueMatches((value) -> StringUtils.hasText(proxyPassword) && value != null
+						&& value.toString().contains(proxyPassword));
 		}
 
 		/**
 		 * Whether a property is the key in any relaxed form: {@code cometapi.gemini.api-key},
 		 * {@code COMETAPI_GEMINI_APIKEY}, {@code apiKey} of the properties bean, or {@code COMETAPI_KEY}.
 		 */
+		/**
+		 * Whether a property is the proxy password: {@code cometapi.gemini.proxy.password} in any relaxed
+		 * form, or {@code password} of the proxy group of the properties bean.
+		 */
+		private static boolean isProxyPasswordProperty(String name) {
+			String normalized = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+			return normalized.endsWith("cometapigeminiproxypassword") || normalized.endsWith("proxypassword");
+		}
+
 		private static boolean isApiKeyProperty(String name) {
 			String normalized = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
 			return normalized.endsWith("cometapigeminiapikey") || normalized.equals("cometapikey");
@@ -262,6 +277,28 @@ public final class GeminiAutoConfiguration {
 			.maxIterations(tools.getMaxIterations())
 			.errorPolicy(tools.getErrorPolicy())
 			.build();
+	}
+
+	private static @Nullable ProxySettings proxySettings(GeminiProperties.Proxy proxy) {
+		if (!StringUtils.hasText(proxy.getHost())) {
+			return null;
+		}
+		if (proxy.getPort() == null || proxy.getPort() < 1 || proxy.getPort() > 65535) {
+			throw new InvalidGeminiPropertyException("cometapi.gemini.proxy.port",
+					"'cometapi.gemini.proxy.host' is set but 'cometapi.gemini.proxy.port' is "
+							+ ((proxy.getPort() != null) ? proxy.getPort() + ", not a port" : "not set") + ".",
+					"Set cometapi.gemini.proxy.port to the proxy's port (1-65535; often 3128 or 8080 for an HTTP "
+							+ "proxy, 1080 for SOCKS5).");
+		}
+		if (StringUtils.hasText(proxy.getPassword()) && !StringUtils.hasText(proxy.getUsername())) {
+			throw new InvalidGeminiPropertyException("cometapi.gemini.proxy.username",
+					"'cometapi.gemini.proxy.password' is set but 'cometapi.gemini.proxy.username' is not.",
+					"Set cometapi.gemini.proxy.username to the proxy user, or remove the password.");
+		}
+		ProxySettings settings = new ProxySettings(proxy.getType(), proxy.getHost().strip(), proxy.getPort(), null,
+				null, proxy.getNonProxyHosts());
+		return StringUtils.hasText(proxy.getUsername()) ? settings.withCredentials(proxy.getUsername(),
+				(proxy.getPassword() != null) ? proxy.getPassword() : "") : settings;
 	}
 
 	private static ConnectionPoolSettings poolSettings(GeminiProperties.Pool pool) {
