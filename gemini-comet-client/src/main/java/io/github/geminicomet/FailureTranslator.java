@@ -1,8 +1,12 @@
 package io.github.geminicomet;
 
 import java.net.URI;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.proxy.ProxyConnectException;
@@ -71,6 +75,11 @@ final class FailureTranslator {
 			return new GeminiRequestException("No event arrived within the first-byte timeout of "
 					+ this.firstByteTimeout + " (cometapi.gemini.first-byte-timeout)", method, uri, ex);
 		}
+		String tls = describeTlsFailure(ex);
+		if (tls != null) {
+			// not retried either: the next handshake meets the same certificate
+			return new GeminiRequestException(tls, method, uri, ex);
+		}
 		if (cause instanceof ProxyConnectException) {
 			// not a connection failure to retry: the proxy answered, and will answer the same again
 			return new GeminiRequestException(describeProxyFailure(cause), method, uri, ex);
@@ -105,6 +114,44 @@ final class FailureTranslator {
 					+ "https.proxyHost) and that it lets this client through";
 		}
 		return "Could not reach Gemini through the proxy (" + message + "): " + advice;
+	}
+
+	/**
+	 * A failed TLS handshake in words a user can act on: a certificate not trusted (a private CA, a
+	 * self-signed gateway, a proxy that inspects TLS), or one issued for another host; {@code null} when the
+	 * failure is not one.
+	 */
+	private static @Nullable String describeTlsFailure(Throwable ex) {
+		SSLHandshakeException handshake = null;
+		boolean untrusted = false;
+		boolean otherHost = false;
+		for (Throwable current = ex; current != null; current = current.getCause()) {
+			if (current instanceof SSLHandshakeException found && handshake == null) {
+				handshake = found;
+			}
+			String message = String.valueOf(current.getMessage());
+			untrusted |= current instanceof CertPathBuilderException || current instanceof CertPathValidatorException
+					|| message.contains("unable to find valid certification path")
+					|| message.contains("PKIX path");
+			otherHost |= message.contains("No subject alternative") || message.contains("No name matching");
+			if (current.getCause() == current) {
+				break;
+			}
+		}
+		if (handshake == null) {
+			return null;
+		}
+		if (otherHost) {
+			return "The gateway's TLS certificate was issued for another host (" + handshake.getMessage()
+					+ "): check cometapi.gemini.base-url, or the proxy in between";
+		}
+		if (untrusted) {
+			return "The gateway's TLS certificate is not trusted (" + handshake.getMessage() + "): if the gateway "
+					+ "or a TLS-inspecting proxy uses a private CA, trust it with cometapi.gemini.ssl.bundle (a Spring "
+					+ "Boot SSL bundle, spring.ssl.bundle.*) or the builder's ssl(SslSettings.trust(...))";
+		}
+		return "The TLS handshake with the gateway failed (" + handshake.getMessage() + "): check the TLS settings "
+				+ "(cometapi.gemini.ssl.bundle, or the builder's ssl(...) or sslContext(...))";
 	}
 
 	private String describe(Throwable cause) {

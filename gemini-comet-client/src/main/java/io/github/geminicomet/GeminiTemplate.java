@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -482,6 +483,12 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 		@Nullable ProxySettings proxy;
 
+		@Nullable SslSettings ssl;
+
+		@Nullable SslContext sslContext;
+
+		HttpVersion httpVersion = HttpVersion.HTTP_1_1;
+
 		int maxConcurrentRequests;
 
 		int maxQueuedRequests = 1_000;
@@ -522,6 +529,9 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			this.connectionPool = other.connectionPool;
 			this.wiretap = other.wiretap;
 			this.proxy = other.proxy;
+			this.ssl = other.ssl;
+			this.sslContext = other.sslContext;
+			this.httpVersion = other.httpVersion;
 			this.transport = other.transport;
 			this.maxConcurrentRequests = other.maxConcurrentRequests;
 			this.maxQueuedRequests = other.maxQueuedRequests;
@@ -802,6 +812,51 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		}
 
 		/**
+		 * Set how the template's connections to an {@code https} gateway are secured: trusted certificates
+		 * (a private CA), a client certificate, TLS versions, ciphers and implementation. The template builds
+		 * the Netty {@code SslContext} for the {@link #httpVersion(HttpVersion) HTTP version} in use. Default:
+		 * the JVM's trust store. Ignored when an {@link #sslContext(SslContext) SslContext} or a
+		 * {@link #connector connector} is given.
+		 * @param ssl the TLS settings, or {@code null} for the defaults
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder ssl(@Nullable SslSettings ssl) {
+			this.ssl = ssl;
+			return this;
+		}
+
+		/**
+		 * Set the Netty {@code SslContext} of the template's connections to an {@code https} gateway, used as
+		 * it is (for {@link HttpVersion#H2 h2} it must offer {@code h2} through ALPN, as one from Reactor
+		 * Netty's {@code Http2SslContextSpec} does). Wins over {@link #ssl(SslSettings) ssl}. Ignored when a
+		 * {@link #connector connector} is given.
+		 * @param sslContext the client {@code SslContext}, or {@code null} for none
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder sslContext(@Nullable SslContext sslContext) {
+			Assert.isTrue(sslContext == null || sslContext.isClient(), "'sslContext' must be a client context");
+			this.sslContext = sslContext;
+			return this;
+		}
+
+		/**
+		 * Set the HTTP version spoken to the gateway, default {@link HttpVersion#HTTP_1_1}. {@link HttpVersion#H2}
+		 * needs an {@code https} base URL and falls back to HTTP/1.1 when the server does not offer h2;
+		 * {@link HttpVersion#H2C} needs an {@code http} one. Ignored when a {@link #connector connector} is
+		 * given.
+		 * @param httpVersion the HTTP version
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder httpVersion(HttpVersion httpVersion) {
+			Assert.notNull(httpVersion, "'httpVersion' must not be null");
+			this.httpVersion = httpVersion;
+			return this;
+		}
+
+		/**
 		 * Set how calls reach the template's own Reactor Netty client: straight
 		 * ({@link Transport#REACTOR_NETTY}, the default) or through {@link WebClient}
 		 * ({@link Transport#WEB_CLIENT}), so that the filters and observations of the
@@ -938,6 +993,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 						+ "environment variable)");
 			}
 			validateBaseUrl(this.baseUrl);
+			validateHttpVersion(this.baseUrl, this.httpVersion);
 			JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper : defaultJsonMapper();
 			return new GeminiTemplate(new Builder(this), mapper, TransportFactory.create(this, key));
 		}
@@ -956,6 +1012,19 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 					|| uri.getQuery() != null || uri.getFragment() != null) {
 				throw new IllegalStateException("Invalid Gemini base URL '" + baseUrl
 						+ "': expected an http or https URL with a host and no query, such as https://api.cometapi.com");
+			}
+		}
+
+		private static void validateHttpVersion(String baseUrl, HttpVersion httpVersion) {
+			boolean https = baseUrl.toLowerCase(Locale.ROOT).startsWith("https:");
+			if (httpVersion == HttpVersion.H2 && !https) {
+				throw new IllegalStateException("HTTP version h2 needs an https base URL, not '" + baseUrl
+						+ "': use h2c for a plain-http gateway (cometapi.gemini.http-version or the builder's "
+						+ "httpVersion)");
+			}
+			if (httpVersion == HttpVersion.H2C && https) {
+				throw new IllegalStateException("HTTP version h2c is HTTP/2 over plain http, but the base URL '"
+						+ baseUrl + "' is https: use h2 (cometapi.gemini.http-version or the builder's httpVersion)");
 			}
 		}
 
