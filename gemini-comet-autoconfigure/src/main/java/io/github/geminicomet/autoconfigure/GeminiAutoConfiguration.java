@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
@@ -47,7 +48,8 @@ import io.github.geminicomet.tool.ToolCallingOptions;
  * @author gemini-comet
  * @since 0.1.0
  */
-@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
 @EnableConfigurationProperties(GeminiProperties.class)
 public final class GeminiAutoConfiguration {
@@ -65,7 +67,7 @@ public final class GeminiAutoConfiguration {
 	GeminiTemplate.Builder geminiTemplateBuilder(GeminiProperties properties, Environment environment,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<GeminiObservationConvention> observationConvention,
-			ObjectProvider<GeminiTemplateBuilderCustomizer> customizers) {
+			ObjectProvider<GeminiTemplateBuilderCustomizer> customizers, ObjectProvider<SslBundles> sslBundles) {
 		String baseUrl = validBaseUrl(properties.getBaseUrl());
 		GeminiTemplate.Builder builder = GeminiTemplate.builder()
 			.baseUrl(baseUrl)
@@ -73,8 +75,8 @@ public final class GeminiAutoConfiguration {
 			.apiKey(apiKey(properties, environment))
 			.authScheme(properties.getAuthScheme())
 			.defaultModel(properties.getModel())
-			.connectTimeout(properties.getConnectTimeout())
-			.readTimeout(properties.getReadTimeout())
+			.connectTimeout(HttpClientDefaults.timeout(environment, "connect-timeout", properties.getConnectTimeout()))
+			.readTimeout(HttpClientDefaults.timeout(environment, "read-timeout", properties.getReadTimeout()))
 			.maxInMemorySize((int) properties.getMaxInMemorySize().toBytes())
 			.maxEventSize((int) properties.getMaxEventSize().toBytes())
 			.defaultGenerationConfig(generationConfig(properties.getGeneration()))
@@ -83,6 +85,8 @@ public final class GeminiAutoConfiguration {
 			.retry(retrySettings(properties.getRetry()))
 			.connectionPool(poolSettings(properties.getPool()))
 			.proxy(proxySettings(properties.getProxy()))
+			.ssl(HttpClientDefaults.ssl(properties.getSsl().getBundle(), environment, sslBundles))
+			.httpVersion(properties.getHttpVersion())
 			.wiretap(properties.isWiretap())
 			.transport(properties.getTransport())
 			.maxConcurrentRequests(properties.getMaxConcurrentRequests())

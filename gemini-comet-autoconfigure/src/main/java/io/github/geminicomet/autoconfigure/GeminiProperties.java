@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
 
 import io.github.geminicomet.AuthScheme;
 import io.github.geminicomet.GeminiTemplate;
+import io.github.geminicomet.HttpVersion;
 import io.github.geminicomet.ProxySettings;
 import io.github.geminicomet.ThinkingValidation;
 import io.github.geminicomet.model.ThinkingLevel;
@@ -148,6 +149,17 @@ public class GeminiProperties {
 	 * (https.proxyHost, http.nonProxyHosts, ...).
 	 */
 	private final Proxy proxy = new Proxy();
+
+	/**
+	 * TLS options of the connections to the gateway.
+	 */
+	private final Ssl ssl = new Ssl();
+
+	/**
+	 * HTTP version spoken to the gateway: 'http-1-1', 'h2' (TLS with ALPN, falling back to HTTP/1.1) or
+	 * 'h2c' (HTTP/2 over plain http).
+	 */
+	private HttpVersion httpVersion = HttpVersion.HTTP_1_1;
 
 	/**
 	 * Structured output options (generateObject, streamObjects).
@@ -317,6 +329,18 @@ public class GeminiProperties {
 
 	public Proxy getProxy() {
 		return this.proxy;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public HttpVersion getHttpVersion() {
+		return this.httpVersion;
+	}
+
+	public void setHttpVersion(HttpVersion httpVersion) {
+		this.httpVersion = httpVersion;
 	}
 
 	public StructuredOutput getStructuredOutput() {
@@ -555,6 +579,27 @@ public class GeminiProperties {
 
 		public void setMaxServerDelay(Duration maxServerDelay) {
 			this.maxServerDelay = maxServerDelay;
+		}
+
+	}
+
+	/**
+	 * TLS options.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the Spring Boot SSL bundle (spring.ssl.bundle.*) that secures the connections to the
+		 * gateway: a private CA, a client certificate. Defaults to spring.http.clients.ssl.bundle.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
 		}
 
 	}
