@@ -50,7 +50,7 @@ final class TransportFactory {
 				httpClient = builder.sharedHttpClient;
 			}
 			else {
-				ownedProvider = builder.connectionPool.createProvider();
+				ownedProvider = builder.connectionPool.createProvider(builder.httpVersion != HttpVersion.HTTP_1_1);
 				httpClient = createHttpClient(builder, ownedProvider, apiKey);
 			}
 			if (builder.transport == GeminiTemplate.Transport.REACTOR_NETTY) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +22,7 @@ import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * A fake Gemini on Reactor Netty's server, on a free port of 127.0.0.1: HTTP/1.1 or HTTP/2, plain or over
- * TLS with the {@link TestCertificate}. It counts the connections it accepts, records the protocol and key
+ * TLS with the {@link TestCertificate}. It counts the TCP connections requests came on (not HTTP/2 streams), records the protocol and key
  * header of each request, and answers by model name: {@code flaky} fails its first call with 503,
  * {@code broken} always answers 500, {@code endless} streams an event every 20 ms until cancelled (and
  * counts the cancellations); any other model answers normally.
@@ -39,7 +40,7 @@ public final class NettyGeminiServer implements AutoCloseable {
 
 	private final DisposableServer server;
 
-	private final AtomicInteger connections = new AtomicInteger();
+	private final Set<String> clientAddresses = ConcurrentHashMap.newKeySet();
 
 	private final AtomicInteger cancelledStreams = new AtomicInteger();
 
@@ -57,7 +58,6 @@ public final class NettyGeminiServer implements AutoCloseable {
 			.host("127.0.0.1")
 			.port(0)
 			.protocol(protocols)
-			.doOnConnection((connection) -> this.connections.incrementAndGet())
 			.route((routes) -> routes.post("/v1beta/models/{call}", this::answer));
 		if (secure) {
 			TestCertificate certificate = TestCertificate.get();
@@ -93,9 +93,9 @@ public final class NettyGeminiServer implements AutoCloseable {
 		return (this.secure ? "https" : "http") + "://127.0.0.1:" + this.server.port();
 	}
 
-	/** Connections accepted so far. */
+	/** TCP connections that carried requests so far (HTTP/2 streams counted by their connection). */
 	public int connections() {
-		return this.connections.get();
+		return this.clientAddresses.size();
 	}
 
 	/** Streams of the {@code endless} model that the client cancelled. */
@@ -125,6 +125,7 @@ public final class NettyGeminiServer implements AutoCloseable {
 		boolean stream = call.endsWith(":streamGenerateContent");
 		int number = this.calls.computeIfAbsent(model, (name) -> new AtomicInteger()).incrementAndGet();
 		this.protocols.add(request.protocol());
+		this.clientAddresses.add(String.valueOf(request.remoteAddress()));
 		this.keys.add(String.valueOf(request.requestHeaders().get("x-goog-api-key")));
 		Mono<Void> body = request.receive().then();
 		if (model.equals("broken") || (model.equals("flaky") && number == 1)) {
