@@ -9,6 +9,10 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.Http2SslContextSpec;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.Http2AllocationStrategy;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.DeserializationFeature;
@@ -28,12 +32,7 @@ final class FloorClient implements BenchClient {
 
 	private static final GenerateContentRequest REQUEST = GenerateContentRequest.of(PROMPT);
 
-	private final ConnectionProvider provider = ConnectionProvider.builder("floor")
-		.maxConnections(10_000)
-		.pendingAcquireMaxCount(10_000)
-		.pendingAcquireTimeout(Duration.ofSeconds(45))
-		.maxIdleTime(Duration.ofSeconds(30))
-		.build();
+	private final ConnectionProvider provider = provider();
 
 	private final HttpClient client;
 
@@ -48,9 +47,35 @@ final class FloorClient implements BenchClient {
 		this.reader = mapper.readerFor(GenerateContentResponse.class);
 		this.writer = mapper.writerFor(GenerateContentRequest.class);
 		this.modelsUrl = baseUrl + "/v1beta/models/";
-		this.client = HttpClient.create(this.provider)
+		this.client = secure(HttpClient.create(this.provider)
 			.headers((headers) -> headers.set("x-goog-api-key", API_KEY)
-				.set(HttpHeaderNames.CONTENT_TYPE, "application/json"));
+				.set(HttpHeaderNames.CONTENT_TYPE, "application/json")));
+	}
+
+	/** The template's pool sizing, for HTTP/2 its multiplexing too. */
+	private static ConnectionProvider provider() {
+		ConnectionProvider.Builder builder = ConnectionProvider.builder("floor")
+			.maxConnections(10_000)
+			.pendingAcquireMaxCount(10_000)
+			.pendingAcquireTimeout(Duration.ofSeconds(45))
+			.maxIdleTime(Duration.ofSeconds(30));
+		if (BenchTls.h2()) {
+			builder.allocationStrategy(
+					Http2AllocationStrategy.builder().maxConnections(100).minConnections(1).strictConnectionReuse(true).build());
+		}
+		return builder.build();
+	}
+
+	/** Over TLS: trust the run's certificate, with its TLS implementation and HTTP version. */
+	private static HttpClient secure(HttpClient client) {
+		if (!BenchTls.enabled()) {
+			return client;
+		}
+		if (BenchTls.h2()) {
+			return client.protocol(HttpProtocol.H2, HttpProtocol.HTTP11)
+				.secure((spec) -> spec.sslContext(Http2SslContextSpec.forClient().configure(BenchTls::configureClient)));
+		}
+		return client.secure((spec) -> spec.sslContext(Http11SslContextSpec.forClient().configure(BenchTls::configureClient)));
 	}
 
 	@Override

@@ -31,7 +31,7 @@ final class Results {
 		METRICS.put("fanout", linked("streams", "concurrent streams", "completed", "completed whole", "wallMillis",
 				"wall ms", "wallRatio", "wall / ideal", "peakThreads", "peak live threads",
 				"heapBytesPerOpenStream", "heap bytes per open stream", "cpuMicrosPerEvent",
-				"CPU µs per event (JIT included)"));
+				"CPU µs per event (JIT included)", "connectionsOpened", "connections opened (TLS handshakes over TLS)"));
 		METRICS.put("fanout2k", METRICS.get("fanout"));
 		METRICS.put("ttfe", linked("overheadMillisP50", "first event overhead p50 ms", "overheadMillisP99",
 				"first event overhead p99 ms"));
