@@ -1,10 +1,15 @@
 package io.github.geminicomet;
 
 import java.net.URI;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.proxy.ProxyConnectException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.PrematureCloseException;
@@ -70,6 +75,15 @@ final class FailureTranslator {
 			return new GeminiRequestException("No event arrived within the first-byte timeout of "
 					+ this.firstByteTimeout + " (cometapi.gemini.first-byte-timeout)", method, uri, ex);
 		}
+		String tls = describeTlsFailure(ex);
+		if (tls != null) {
+			// not retried either: the next handshake meets the same certificate
+			return new GeminiRequestException(tls, method, uri, ex);
+		}
+		if (cause instanceof ProxyConnectException) {
+			// not a connection failure to retry: the proxy answered, and will answer the same again
+			return new GeminiRequestException(describeProxyFailure(cause), method, uri, ex);
+		}
 		if (beforeResponse && !(cause instanceof ReadTimeoutException)) {
 			GeminiRequestException failure = new GeminiRequestException("Request to Gemini failed: " + reason,
 					method, uri, ex);
@@ -81,6 +95,63 @@ final class FailureTranslator {
 					method, uri, 0, ex);
 		}
 		return new GeminiRequestException("Request to Gemini failed: " + reason, method, uri, ex);
+	}
+
+	/**
+	 * Netty's message names the proxy, its kind and the target ("http, basic, /10.0.0.1:3128 =&gt;
+	 * api.cometapi.com:443, status: 407 Proxy Authentication Required"), never the credentials.
+	 */
+	private static String describeProxyFailure(Throwable cause) {
+		String message = String.valueOf(cause.getMessage());
+		String advice;
+		if (message.contains("status: 407") || message.contains("status: 401") || message.contains("authStatus")) {
+			advice = "the proxy did not accept its username and password: check cometapi.gemini.proxy.username "
+					+ "and cometapi.gemini.proxy.password (or the builder's proxy(...)); the Gemini API key "
+					+ "played no part in this";
+		}
+		else {
+			advice = "check the proxy's address (cometapi.gemini.proxy.host and port, or the JVM's "
+					+ "https.proxyHost) and that it lets this client through";
+		}
+		return "Could not reach Gemini through the proxy (" + message + "): " + advice;
+	}
+
+	/**
+	 * A failed TLS handshake in words a user can act on: a certificate not trusted (a private CA, a
+	 * self-signed gateway, a proxy that inspects TLS), or one issued for another host; {@code null} when the
+	 * failure is not one.
+	 */
+	private static @Nullable String describeTlsFailure(Throwable ex) {
+		SSLHandshakeException handshake = null;
+		boolean untrusted = false;
+		boolean otherHost = false;
+		for (Throwable current = ex; current != null; current = current.getCause()) {
+			if (current instanceof SSLHandshakeException found && handshake == null) {
+				handshake = found;
+			}
+			String message = String.valueOf(current.getMessage());
+			untrusted |= current instanceof CertPathBuilderException || current instanceof CertPathValidatorException
+					|| message.contains("unable to find valid certification path")
+					|| message.contains("PKIX path");
+			otherHost |= message.contains("No subject alternative") || message.contains("No name matching");
+			if (current.getCause() == current) {
+				break;
+			}
+		}
+		if (handshake == null) {
+			return null;
+		}
+		if (otherHost) {
+			return "The gateway's TLS certificate was issued for another host (" + handshake.getMessage()
+					+ "): check cometapi.gemini.base-url, or the proxy in between";
+		}
+		if (untrusted) {
+			return "The gateway's TLS certificate is not trusted (" + handshake.getMessage() + "): if the gateway "
+					+ "or a TLS-inspecting proxy uses a private CA, trust it with cometapi.gemini.ssl.bundle (a Spring "
+					+ "Boot SSL bundle, spring.ssl.bundle.*) or the builder's ssl(SslSettings.trust(...))";
+		}
+		return "The TLS handshake with the gateway failed (" + handshake.getMessage() + "): check the TLS settings "
+				+ "(cometapi.gemini.ssl.bundle, or the builder's ssl(...) or sslContext(...))";
 	}
 
 	private String describe(Throwable cause) {

@@ -78,7 +78,8 @@ final class GeminiExchange {
 		StreamState state = new StreamState(uri);
 		Flux<GenerateContentResponse> events = this.transport.stream(uri, body, (status, retryAfter, content) -> {
 			state.responded();
-			return status.is2xxSuccessful() ? this.streamDecoder.decode(content, state)
+			return status.is2xxSuccessful()
+					? this.streamDecoder.decode(this.bodyDecoder.failIfPage(content, status, uri), state)
 					: this.errorDecoder.<GenerateContentResponse>decode(status, retryAfter, content, HttpMethod.POST, uri)
 						.flux();
 		});

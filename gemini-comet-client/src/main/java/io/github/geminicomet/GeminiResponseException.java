@@ -109,6 +109,14 @@ public class GeminiResponseException extends GeminiException {
 		if (error != null && error.message() != null) {
 			message.append(": ").append(error.message());
 		}
+		else if (HtmlPages.isHtml(body)) {
+			message.append(" with ").append(HtmlPages.describe(body))
+				.append(" instead of a Gemini error: the gateway or the CDN in front of it failed");
+			if (statusCode.value() >= 520 && statusCode.value() <= 524) {
+				message.append(" (a CDN error: the CDN could not get an answer from CometAPI's servers)");
+			}
+			message.append("; the whole page is in getResponseBody()");
+		}
 		else if (!body.isBlank()) {
 			String shown = (body.length() > MAX_BODY_IN_MESSAGE) ? body.substring(0, MAX_BODY_IN_MESSAGE) + "..." : body;
 			message.append(": ").append(shown.strip());
@@ -157,7 +165,8 @@ public class GeminiResponseException extends GeminiException {
 	}
 
 	/**
-	 * Return the raw response body.
+	 * Return the raw response body: the whole of it (within the in-memory limit), also when it is an HTML
+	 * error page of which the message shows only the title.
 	 * @return the body, empty when there was none
 	 */
 	public String getResponseBody() {

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -483,6 +484,14 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 		boolean wiretap;
 
+		@Nullable ProxySettings proxy;
+
+		@Nullable SslSettings ssl;
+
+		@Nullable SslContext sslContext;
+
+		HttpVersion httpVersion = HttpVersion.HTTP_1_1;
+
 		int maxConcurrentRequests;
 
 		int maxQueuedRequests = 1_000;
@@ -528,6 +537,10 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			this.observationConvention = other.observationConvention;
 			this.connectionPool = other.connectionPool;
 			this.wiretap = other.wiretap;
+			this.proxy = other.proxy;
+			this.ssl = other.ssl;
+			this.sslContext = other.sslContext;
+			this.httpVersion = other.httpVersion;
 			this.transport = other.transport;
 			this.maxConcurrentRequests = other.maxConcurrentRequests;
 			this.maxQueuedRequests = other.maxQueuedRequests;
@@ -566,7 +579,9 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		}
 
 		/**
-		 * Set the API key. It is only ever sent in a request header.
+		 * Set the API key. It is only ever sent in a request header. Whitespace around it (the newline a key
+		 * file often ends with) is removed; a key with any other control character is rejected by
+		 * {@link #build()}, since it would end the header and start another.
 		 * @param apiKey the API key
 		 * @return this builder
 		 */
@@ -798,6 +813,65 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		}
 
 		/**
+		 * Set the proxy the template reaches the gateway through. Without one (the default), the JVM's
+		 * standard proxy system properties apply ({@code https.proxyHost}, {@code https.proxyPort},
+		 * {@code http.proxyHost}, {@code socksProxyHost}, {@code http.nonProxyHosts}, ...), as Reactor Netty
+		 * reads them. Ignored when a {@link #connector connector} is given.
+		 * @param proxy the proxy, or {@code null} for the system properties
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder proxy(@Nullable ProxySettings proxy) {
+			this.proxy = proxy;
+			return this;
+		}
+
+		/**
+		 * Set how the template's connections to an {@code https} gateway are secured: trusted certificates
+		 * (a private CA), a client certificate, TLS versions, ciphers and implementation. The template builds
+		 * the Netty {@code SslContext} for the {@link #httpVersion(HttpVersion) HTTP version} in use. Default:
+		 * the JVM's trust store. Ignored when an {@link #sslContext(SslContext) SslContext} or a
+		 * {@link #connector connector} is given.
+		 * @param ssl the TLS settings, or {@code null} for the defaults
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder ssl(@Nullable SslSettings ssl) {
+			this.ssl = ssl;
+			return this;
+		}
+
+		/**
+		 * Set the Netty {@code SslContext} of the template's connections to an {@code https} gateway, used as
+		 * it is (for {@link HttpVersion#H2 h2} it must offer {@code h2} through ALPN, as one from Reactor
+		 * Netty's {@code Http2SslContextSpec} does). Wins over {@link #ssl(SslSettings) ssl}. Ignored when a
+		 * {@link #connector connector} is given.
+		 * @param sslContext the client {@code SslContext}, or {@code null} for none
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder sslContext(@Nullable SslContext sslContext) {
+			Assert.isTrue(sslContext == null || sslContext.isClient(), "'sslContext' must be a client context");
+			this.sslContext = sslContext;
+			return this;
+		}
+
+		/**
+		 * Set the HTTP version spoken to the gateway, default {@link HttpVersion#HTTP_1_1}. {@link HttpVersion#H2}
+		 * needs an {@code https} base URL and falls back to HTTP/1.1 when the server does not offer h2;
+		 * {@link HttpVersion#H2C} needs an {@code http} one. Ignored when a {@link #connector connector} is
+		 * given.
+		 * @param httpVersion the HTTP version
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder httpVersion(HttpVersion httpVersion) {
+			Assert.notNull(httpVersion, "'httpVersion' must not be null");
+			this.httpVersion = httpVersion;
+			return this;
+		}
+
+		/**
 		 * Set how calls reach the template's own Reactor Netty client: straight
 		 * ({@link Transport#REACTOR_NETTY}, the default) or through {@link WebClient}
 		 * ({@link Transport#WEB_CLIENT}), so that the filters and observations of the
@@ -957,16 +1031,23 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		 * with the message a call would fail with
 		 */
 		public GeminiTemplate build() {
-			String key = this.apiKey;
-			if (!StringUtils.hasText(key)) {
+			if (!StringUtils.hasText(this.apiKey)) {
 				throw new IllegalStateException("A Gemini API key is required: set it with "
 						+ "GeminiTemplate.builder().apiKey(...) (with Spring Boot: the cometapi.gemini.api-key "
 						+ "property or the COMETAPI_KEY environment variable)");
+			}
+			String key = this.apiKey.strip();
+			String problem = ApiKeys.problem(key);
+			if (problem != null) {
+				throw new IllegalStateException("The Gemini API key set with GeminiTemplate.builder().apiKey(...) "
+						+ problem + " (with Spring Boot: the cometapi.gemini.api-key property or the COMETAPI_KEY "
+						+ "environment variable)");
 			}
 			validateBaseUrl(this.baseUrl);
 			ApiBaseUrl.checkVersion(this.baseUrl, this.apiVersion);
 			new RequestValidator(this.thinkingValidation, this.maxInlineDataSize, this.defaultGenerationConfig)
 				.checkDefaults(this.defaultModel);
+			validateHttpVersion(this.baseUrl, this.httpVersion);
 			JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper : defaultJsonMapper();
 			return new GeminiTemplate(new Builder(this), mapper, TransportFactory.create(this, key));
 		}
@@ -985,6 +1066,19 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 					|| uri.getQuery() != null || uri.getFragment() != null) {
 				throw new IllegalStateException("Invalid Gemini base URL '" + baseUrl
 						+ "': expected an http or https URL with a host and no query, such as https://api.cometapi.com");
+			}
+		}
+
+		private static void validateHttpVersion(String baseUrl, HttpVersion httpVersion) {
+			boolean https = baseUrl.toLowerCase(Locale.ROOT).startsWith("https:");
+			if (httpVersion == HttpVersion.H2 && !https) {
+				throw new IllegalStateException("HTTP version h2 needs an https base URL, not '" + baseUrl
+						+ "': use h2c for a plain-http gateway (cometapi.gemini.http-version or the builder's "
+						+ "httpVersion)");
+			}
+			if (httpVersion == HttpVersion.H2C && https) {
+				throw new IllegalStateException("HTTP version h2c is HTTP/2 over plain http, but the base URL '"
+						+ baseUrl + "' is https: use h2 (cometapi.gemini.http-version or the builder's httpVersion)");
 			}
 		}
 

@@ -3,6 +3,7 @@ package io.github.geminicomet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,9 +28,24 @@ final class JsonBodyDecoder {
 	<T> Mono<T> decode(Flux<DataBuffer> body, HttpStatusCode status, HttpMethod method, URI uri,
 			ObjectReader reader) {
 		return DataBufferUtils.join(body, this.maxInMemorySize)
-			.map((buffer) -> JsonBodyDecoder.<T>parse(buffer, reader))
+			.map((buffer) -> {
+				if (HtmlPages.beginsWithMarkup(buffer)) {
+					String page = buffer.toString(StandardCharsets.UTF_8);
+					DataBufferUtils.release(buffer);
+					throw new GeminiMalformedResponseException(HtmlPages.answeredInsteadOfJson(status, page), method,
+							uri, null);
+				}
+				return JsonBodyDecoder.<T>parse(buffer, reader);
+			})
 			.switchIfEmpty(Mono.error(() -> new GeminiMalformedResponseException(
 					"Gemini answered " + status.value() + " with an empty body", method, uri, null)));
+	}
+
+	/**
+	 * A successful stream body as it comes, or the error naming the web page it turned out to be.
+	 */
+	Flux<DataBuffer> failIfPage(Flux<DataBuffer> body, HttpStatusCode status, URI uri) {
+		return HtmlPages.failIfPage(body, status, uri, this.maxInMemorySize);
 	}
 
 	/**

@@ -10,7 +10,8 @@ import io.netty.handler.logging.LogLevel;
 import io.netty.handler.logging.LoggingHandler;
 
 /**
- * Wiretap that logs the bytes of each exchange as text at DEBUG, with the API key replaced by
+ * Wiretap that logs the bytes of each exchange as text at DEBUG, with the API key (and the proxy's
+ * credentials) replaced by
  * {@code ******}, under the category {@value #CATEGORY}.
  */
 @ChannelHandler.Sharable
@@ -24,9 +25,13 @@ final class MaskingLoggingHandler extends LoggingHandler {
 
 	private final String secret;
 
-	MaskingLoggingHandler(String secret) {
+	/** Others, such as the proxy's password and the header that carries it. */
+	private final String[] moreSecrets;
+
+	MaskingLoggingHandler(String secret, String... moreSecrets) {
 		super(CATEGORY, LogLevel.DEBUG);
 		this.secret = secret;
+		this.moreSecrets = moreSecrets;
 	}
 
 	@Override
@@ -53,7 +58,11 @@ final class MaskingLoggingHandler extends LoggingHandler {
 	}
 
 	private String mask(String text) {
-		return text.replace(this.secret, MASK);
+		String masked = text.replace(this.secret, MASK);
+		for (String other : this.moreSecrets) {
+			masked = masked.replace(other, MASK);
+		}
+		return masked;
 	}
 
 }

@@ -1,12 +1,18 @@
 package io.github.geminicomet;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.NettyPipeline;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.Http2SslContextSpec;
+import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.tcp.SslProvider;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ClientHttpConnector;
@@ -31,7 +37,8 @@ final class TransportFactory {
 	 */
 	static Object clientSettings(GeminiTemplate.Builder builder) {
 		return List.of(builder.connectTimeout, builder.readTimeout, String.valueOf(builder.apiKey),
-				builder.authScheme, builder.connectionPool, builder.wiretap);
+				builder.authScheme, builder.connectionPool, builder.wiretap, Optional.ofNullable(builder.proxy), Optional.ofNullable(builder.ssl),
+				Optional.ofNullable(builder.sslContext), builder.httpVersion);
 	}
 
 	static Transports create(GeminiTemplate.Builder builder, String apiKey) {
@@ -43,7 +50,7 @@ final class TransportFactory {
 				httpClient = builder.sharedHttpClient;
 			}
 			else {
-				ownedProvider = builder.connectionPool.createProvider();
+				ownedProvider = builder.connectionPool.createProvider(builder.httpVersion != HttpVersion.HTTP_1_1);
 				httpClient = createHttpClient(builder, ownedProvider, apiKey);
 			}
 			if (builder.transport == GeminiTemplate.Transport.REACTOR_NETTY) {
@@ -71,8 +78,12 @@ final class TransportFactory {
 					headers.set(API_KEY_HEADER, apiKey);
 				}
 			});
+		httpClient = withProtocol(httpClient, builder);
+		ProxySettings proxy = builder.proxy;
+		httpClient = (proxy != null) ? httpClient.proxy(proxy::configure) : httpClient.proxyWithSystemProperties();
 		if (builder.wiretap) {
-			MaskingLoggingHandler wiretap = new MaskingLoggingHandler(apiKey);
+			MaskingLoggingHandler wiretap = new MaskingLoggingHandler(apiKey,
+					(proxy != null) ? proxy.secrets() : new String[0]);
 			httpClient = httpClient.doOnChannelInit((observer, channel, address) -> {
 				if (channel.pipeline().get(NettyPipeline.SslHandler) != null) {
 					channel.pipeline().addAfter(NettyPipeline.SslHandler, "gemini.wiretap", wiretap);
@@ -83,6 +94,32 @@ final class TransportFactory {
 			});
 		}
 		return httpClient;
+	}
+
+	/**
+	 * The HTTP version and TLS of the client: Reactor Netty's defaults for HTTP/1.1 without settings, else an
+	 * {@code SslContext} built for the version (ALPN offering h2 and http/1.1 for h2) from the settings.
+	 */
+	private static HttpClient withProtocol(HttpClient httpClient, GeminiTemplate.Builder builder) {
+		HttpVersion version = builder.httpVersion;
+		if (version == HttpVersion.H2C) {
+			return httpClient.protocol(HttpProtocol.H2C);
+		}
+		HttpClient client = (version == HttpVersion.H2) ? httpClient.protocol(HttpProtocol.H2, HttpProtocol.HTTP11)
+				: httpClient;
+		SslContext sslContext = builder.sslContext;
+		if (sslContext != null) {
+			return client.secure((spec) -> spec.sslContext(sslContext));
+		}
+		SslSettings ssl = builder.ssl;
+		if (ssl == null && version == HttpVersion.HTTP_1_1) {
+			return client;
+		}
+		SslSettings settings = (ssl != null) ? ssl : SslSettings.DEFAULT;
+		SslProvider.ProtocolSslContextSpec spec = (version == HttpVersion.H2)
+				? Http2SslContextSpec.forClient().configure(settings::configure)
+				: Http11SslContextSpec.forClient().configure(settings::configure);
+		return client.secure((secure) -> secure.sslContext(spec));
 	}
 
 	/**

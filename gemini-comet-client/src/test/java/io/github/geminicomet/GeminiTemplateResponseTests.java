@@ -239,7 +239,7 @@ class GeminiTemplateResponseTests {
 
 	@Test
 	void generateContentWhenBodyIsNotJsonSignalsMalformedResponse() {
-		respondWith("<html>not json</html>");
+		respondWith("not json {");
 		assertThat(errorOf(this.template.generateContent(GenerateContentRequest.of("Hi"))))
 			.isInstanceOfSatisfying(GeminiMalformedResponseException.class, (ex) -> {
 				assertThat(ex.getMethod().name()).isEqualTo("POST");

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * iterations, the benchmark's own by default), {@code jmh.include} (a regular expression of benchmark
  * methods), {@code jvmArgs} (extra options of the client JVMs, space separated), and {@code quick}
  * (false: when true, small sizes and short warm-ups for a smoke run of a few minutes; its figures mean
- * nothing).
+ * nothing), {@code tls} ({@code none}, {@code h1}: HTTP/1.1 over TLS, {@code h2}: h2 over TLS, falling
+ * back to HTTP/1.1 for clients without h2) and {@code ssl} ({@code jdk} or {@code openssl}: the TLS
+ * implementation of the fake server and of the template and floor).
  */
 public final class BenchmarkRunner {
 
@@ -84,23 +87,38 @@ public final class BenchmarkRunner {
 		Results results = new Results(clients, rounds);
 		results.put("machine", machine());
 		long started = System.nanoTime();
+		String tlsOption = options.getOrDefault("tls", "none");
+		BenchTls tls = tlsOption.equals("none") ? null : BenchTls.create(out);
+		boolean h2 = tlsOption.equals("h2");
+		boolean openSsl = options.getOrDefault("ssl", "jdk").equals("openssl");
+		if (tls != null) {
+			options.put("jvmArgs", (options.getOrDefault("jvmArgs", "") + " -D" + BenchTls.TRUST + "=" + tls.certificate()
+					+ " -D" + BenchTls.HTTP + "=" + (h2 ? "h2" : "h1") + " -D" + BenchTls.SSL + "="
+					+ (openSsl ? "openssl" : "jdk")).trim());
+			results.put("tls", (h2 ? "h2" : "HTTP/1.1") + " over TLS, " + (openSsl ? "OpenSSL" : "JDK TLS"));
+		}
 		String check = FloorTextCheck.verify();
 		log(check);
 		results.put("textCheck", check);
-		try (FakeGeminiServer server = new FakeGeminiServer(0);
+		try (FakeGeminiServer server = new FakeGeminiServer(0, tls, h2, openSsl);
 				RedisProcess redis = clients.contains("template-redis") ? RedisProcess.start() : null) {
 			if (redis != null) {
 				options.merge("jvmArgs", "-Dbench.redis.port=" + redis.port(), (old, added) -> old + " " + added);
 			}
-			log("Fake Gemini on " + server.baseUrl() + "; " + rounds + " rounds of " + scenarios + " x " + clients);
+			log("Fake Gemini on " + server.baseUrl() + ((tls != null) ? " (" + tlsOption + ", " + (openSsl ? "openssl"
+					: "jdk") + ")" : "") + "; " + rounds + " rounds of " + scenarios + " x " + clients);
 			for (int round = 1; round <= rounds; round++) {
 				for (String scenario : scenarios) {
 					for (String client : clients) {
 						long requests = server.requests();
 						long connections = server.connections();
 						JsonNode result = runClient(client, scenario, server.baseUrl(), round, options, out);
-						log("  server saw " + (server.requests() - requests) + " requests on "
-								+ (server.connections() - connections) + " new connections");
+						long opened = server.connections() - connections;
+						log("  server saw " + (server.requests() - requests) + " requests on " + opened
+								+ " new connections" + ((tls != null) ? " (as many TLS handshakes)" : ""));
+						if (result instanceof ObjectNode node) {
+							node.put("connectionsOpened", opened);
+						}
 						if (result != null) {
 							results.add(scenario, client, round, result);
 						}

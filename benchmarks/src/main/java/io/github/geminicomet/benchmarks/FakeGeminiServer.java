@@ -11,18 +11,23 @@ import java.util.regex.Pattern;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.Http2SslContextSpec;
+import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.tcp.SslProvider;
 
 /**
- * A fast fake Gemini on 127.0.0.1 (Reactor Netty): answers {@code :generateContent} and
+ * A fast fake Gemini on 127.0.0.1 (Reactor Netty), over plain http or TLS (HTTP/1.1 or h2): answers {@code :generateContent} and
  * {@code :streamGenerateContent} under any prefix, with the {@link Workload} named by the model. Every
  * body is prepared once and sent without copying; timers run on the connection's own event loop.
  */
@@ -42,18 +47,40 @@ final class FakeGeminiServer implements AutoCloseable {
 
 	private final DisposableServer server;
 
+	private final boolean secure;
+
 	FakeGeminiServer(int port) {
-		this.server = HttpServer.create()
+		this(port, null, false, false);
+	}
+
+	/**
+	 * A fake Gemini over TLS with the given certificate (plain http without one), offering h2 through ALPN
+	 * when asked, with the JDK's TLS or OpenSSL.
+	 */
+	FakeGeminiServer(int port, @Nullable BenchTls tls, boolean h2, boolean openSsl) {
+		HttpServer server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(port)
 			.option(ChannelOption.SO_BACKLOG, 16_384)
 			.doOnChannelInit((observer, channel, address) -> this.connections.incrementAndGet())
-			.handle(this::handle)
-			.bindNow(Duration.ofSeconds(10));
+			.handle(this::handle);
+		if (tls != null) {
+			SslProvider.ProtocolSslContextSpec spec = h2 ? Http2SslContextSpec.forServer(tls.keyManagerFactory())
+					: Http11SslContextSpec.forServer(tls.keyManagerFactory());
+			spec = spec.configure((builder) -> builder
+				.sslProvider(openSsl ? io.netty.handler.ssl.SslProvider.OPENSSL : io.netty.handler.ssl.SslProvider.JDK));
+			SslProvider.ProtocolSslContextSpec context = spec;
+			server = server.secure((secure) -> secure.sslContext(context));
+			if (h2) {
+				server = server.protocol(HttpProtocol.H2, HttpProtocol.HTTP11);
+			}
+		}
+		this.secure = (tls != null);
+		this.server = server.bindNow(Duration.ofSeconds(10));
 	}
 
 	String baseUrl() {
-		return "http://127.0.0.1:" + this.server.port();
+		return (this.secure ? "https" : "http") + "://127.0.0.1:" + this.server.port();
 	}
 
 	long requests() {

@@ -10,6 +10,10 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.Http2SslContextSpec;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.Http2AllocationStrategy;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.DeserializationFeature;
@@ -46,19 +50,40 @@ final class FloorClient<T> implements BenchClient {
 	private final ObjectWriter writer;
 
 	FloorClient(String baseUrl, String name, EventReader<T> reader, Function<T, String> text) {
-		this.provider = ConnectionProvider.builder(name)
-			.maxConnections(10_000)
-			.pendingAcquireMaxCount(10_000)
-			.pendingAcquireTimeout(Duration.ofSeconds(45))
-			.maxIdleTime(Duration.ofSeconds(30))
-			.build();
+		this.provider = provider(name);
 		this.reader = reader;
 		this.text = text;
 		this.writer = JsonMapper.builder().build().writerFor(GenerateContentRequest.class);
 		this.modelsUrl = baseUrl + "/v1beta/models/";
-		this.client = HttpClient.create(this.provider)
+		this.client = secure(HttpClient.create(this.provider)
 			.headers((headers) -> headers.set("x-goog-api-key", API_KEY)
-				.set(HttpHeaderNames.CONTENT_TYPE, "application/json"));
+				.set(HttpHeaderNames.CONTENT_TYPE, "application/json")));
+	}
+
+	/** The template's pool sizing, for HTTP/2 its multiplexing too. */
+	private static ConnectionProvider provider(String name) {
+		ConnectionProvider.Builder builder = ConnectionProvider.builder(name)
+			.maxConnections(10_000)
+			.pendingAcquireMaxCount(10_000)
+			.pendingAcquireTimeout(Duration.ofSeconds(45))
+			.maxIdleTime(Duration.ofSeconds(30));
+		if (BenchTls.h2()) {
+			builder.allocationStrategy(
+					Http2AllocationStrategy.builder().maxConnections(100).minConnections(1).strictConnectionReuse(true).build());
+		}
+		return builder.build();
+	}
+
+	/** Over TLS: trust the run's certificate, with its TLS implementation and HTTP version. */
+	private static HttpClient secure(HttpClient client) {
+		if (!BenchTls.enabled()) {
+			return client;
+		}
+		if (BenchTls.h2()) {
+			return client.protocol(HttpProtocol.H2, HttpProtocol.HTTP11)
+				.secure((spec) -> spec.sslContext(Http2SslContextSpec.forClient().configure(BenchTls::configureClient)));
+		}
+		return client.secure((spec) -> spec.sslContext(Http11SslContextSpec.forClient().configure(BenchTls::configureClient)));
 	}
 
 	/** The floor that binds every event into the project's wire model. */

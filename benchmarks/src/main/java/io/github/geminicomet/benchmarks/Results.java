@@ -38,7 +38,7 @@ final class Results {
 		METRICS.put("fanout", linked("streams", "concurrent streams", "completed", "completed whole", "wallMillis",
 				"wall ms", "wallRatio", "wall / ideal", "peakThreads", "peak live threads",
 				"heapBytesPerOpenStream", "heap bytes per open stream", "cpuMicrosPerEvent",
-				"CPU µs per event (JIT included)"));
+				"CPU µs per event (JIT included)", "connectionsOpened", "connections opened (TLS handshakes over TLS)"));
 		METRICS.put("fanout2k", METRICS.get("fanout"));
 		METRICS.put("quota", linked("cpuMicrosPerRequest", "CPU µs per request (JIT excluded)", "latencyMillisP50",
 				"latency p50 ms", "latencyMillisP99", "latency p99 ms", "failures", "failed calls"));

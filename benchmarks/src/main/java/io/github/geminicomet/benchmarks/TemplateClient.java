@@ -1,5 +1,15 @@
 package io.github.geminicomet.benchmarks;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+
+import javax.net.ssl.TrustManagerFactory;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -11,6 +21,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.geminicomet.GeminiOperations;
+import io.github.geminicomet.GeminiTemplateBuilderCustomizer;
+import io.github.geminicomet.SslSettings;
 import io.github.geminicomet.model.GenerateContentRequest;
 import io.github.geminicomet.model.GenerateContentResponse;
 
@@ -37,6 +49,15 @@ final class TemplateClient implements BenchClient {
 			.properties("cometapi.gemini.base-url=" + baseUrl, "cometapi.gemini.api-key=" + API_KEY)
 			.properties(extraProperties())
 			.properties(properties)
+			.properties(tlsProperties())
+			.initializers((context) -> {
+				if (BenchTls.enabled()) {
+					// the implementation is the run's choice: OpenSSL or the JDK's, not Netty's default
+					context.getBeanFactory().registerSingleton("benchTls", (GeminiTemplateBuilderCustomizer) (builder) -> builder
+						.ssl(SslSettings.trust(trust()).withProvider(BenchTls.openSsl() ? SslSettings.Provider.OPENSSL
+								: SslSettings.Provider.JDK)));
+				}
+			})
 			.run();
 		this.gemini = this.context.getBean(GeminiOperations.class);
 	}
@@ -56,6 +77,25 @@ final class TemplateClient implements BenchClient {
 	private static String[] extraProperties() {
 		String extra = System.getProperty("bench.template", "");
 		return extra.isBlank() ? new String[0] : extra.split(";");
+	}
+
+	/** Over TLS: the HTTP version of the run, as users set it. */
+	private static String[] tlsProperties() {
+		return BenchTls.h2() ? new String[] { "cometapi.gemini.http-version=h2" } : new String[0];
+	}
+
+	private static TrustManagerFactory trust() {
+		try (InputStream pem = Files.newInputStream(Path.of(System.getProperty(BenchTls.TRUST)))) {
+			KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+			store.load(null, null);
+			store.setCertificateEntry("fake-gemini", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			factory.init(store);
+			return factory;
+		}
+		catch (IOException | GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Override

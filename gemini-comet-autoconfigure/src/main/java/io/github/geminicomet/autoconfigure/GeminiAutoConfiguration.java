@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
@@ -30,6 +31,7 @@ import io.micrometer.observation.ObservationRegistry;
 
 import io.github.geminicomet.ConnectionPoolSettings;
 import io.github.geminicomet.GeminiOperations;
+import io.github.geminicomet.ProxySettings;
 import io.github.geminicomet.RetrySettings;
 import io.github.geminicomet.observation.GeminiObservationConvention;
 import io.github.geminicomet.GeminiTemplate;
@@ -51,7 +53,8 @@ import io.github.geminicomet.tool.ToolCallingOptions;
  * @author gemini-comet
  * @since 0.1.0
  */
-@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
 @EnableConfigurationProperties(GeminiProperties.class)
 public final class GeminiAutoConfiguration {
@@ -74,7 +77,8 @@ public final class GeminiAutoConfiguration {
 	GeminiTemplate.Builder geminiTemplateBuilder(GeminiProperties properties, Environment environment,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<GeminiObservationConvention> observationConvention,
-			ObjectProvider<GeminiTemplateBuilderCustomizer> customizers, ObjectProvider<QuotaStore> quotaStore) {
+			ObjectProvider<GeminiTemplateBuilderCustomizer> customizers, ObjectProvider<QuotaStore> quotaStore,
+			ObjectProvider<SslBundles> sslBundles) {
 		String baseUrl = validBaseUrl(properties.getBaseUrl(), properties.getApiVersion());
 		GeminiProperties.Quota quota = properties.getQuota();
 		GeminiTemplate.Builder builder = GeminiTemplate.builder()
@@ -83,8 +87,8 @@ public final class GeminiAutoConfiguration {
 			.apiKey(apiKey(properties, environment))
 			.authScheme(properties.getAuthScheme())
 			.defaultModel(properties.getModel())
-			.connectTimeout(properties.getConnectTimeout())
-			.readTimeout(properties.getReadTimeout())
+			.connectTimeout(HttpClientDefaults.timeout(environment, "connect-timeout", properties.getConnectTimeout()))
+			.readTimeout(HttpClientDefaults.timeout(environment, "read-timeout", properties.getReadTimeout()))
 			.maxInMemorySize((int) properties.getMaxInMemorySize().toBytes())
 			.maxEventSize((int) properties.getMaxEventSize().toBytes())
 			.defaultGenerationConfig(generationConfig(properties.getGeneration()))
@@ -92,6 +96,9 @@ public final class GeminiAutoConfiguration {
 			.callTimeout(properties.getCallTimeout())
 			.retry(retrySettings(properties.getRetry()))
 			.connectionPool(poolSettings(properties.getPool()))
+			.proxy(proxySettings(properties.getProxy()))
+			.ssl(HttpClientDefaults.ssl(properties.getSsl().getBundle(), environment, sslBundles))
+			.httpVersion(properties.getHttpVersion())
 			.wiretap(properties.isWiretap())
 			.transport(properties.getTransport())
 			.maxConcurrentRequests((quota.getMaxConcurrentRequests() != null) ? quota.getMaxConcurrentRequests()
@@ -126,6 +133,7 @@ public final class GeminiAutoConfiguration {
 					"Set the " + API_KEY_ENVIRONMENT_VARIABLE + " environment variable, or add your CometAPI key "
 							+ "to application.yml:\n\n    cometapi:\n      gemini:\n        api-key: <your key>\n");
 		}
+		checkApiKeyCharacters(properties, environment);
 		GeminiTemplate template = build(geminiTemplateBuilder, properties.getGeneration().getThinking());
 		warnIfPlainHttp(template.getBaseUrl());
 		return template;
@@ -152,6 +160,30 @@ public final class GeminiAutoConfiguration {
 									+ "cometapi.gemini.generation.thinking.budget, or set cometapi.gemini.model to a "
 									+ "Gemini 2.5 model")
 							+ ". To send it anyway, set cometapi.gemini.thinking-validation to warn or off.");
+		}
+	}
+
+	/**
+	 * Fail on a key with a control character inside it (whitespace around it is removed): in a header it
+	 * would end the header and start another. Names where the key came from, never shows it.
+	 */
+	private static void checkApiKeyCharacters(GeminiProperties properties, Environment environment) {
+		String key = apiKey(properties, environment);
+		if (key == null) {
+			return;
+		}
+		String source = StringUtils.hasText(properties.getApiKey()) ? "cometapi.gemini.api-key"
+				: API_KEY_ENVIRONMENT_VARIABLE;
+		for (int i = 0; i < key.length(); i++) {
+			char c = key.charAt(i);
+			if (Character.isISOControl(c) || c > 0xFF) {
+				throw new InvalidGeminiPropertyException(source, String.format(
+						"The Gemini API key set in '%s' contains a character that cannot be sent in a header "
+								+ "(U+%04X, at position %d of %d).",
+						source, (int) c, i + 1, key.length()),
+						"Set " + source + " to the key exactly as CometAPI's console shows it: one line, no line "
+								+ "breaks, tabs or other control characters inside it (a trailing newline is fine).");
+			}
 		}
 	}
 
@@ -232,15 +264,28 @@ public final class GeminiAutoConfiguration {
 		org.springframework.boot.actuate.endpoint.SanitizingFunction geminiApiKeySanitizingFunction(
 				GeminiProperties properties, Environment environment) {
 			String key = apiKey(properties, environment);
+			String proxyPassword = properties.getProxy().getPassword();
 			return org.springframework.boot.actuate.endpoint.SanitizingFunction.sanitizeValue()
 				.ifKeyMatches(ApiKeySanitizingConfiguration::isApiKeyProperty)
-				.ifValueMatches((value) -> key != null && value != null && value.toString().contains(key));
+				.ifKeyMatches(ApiKeySanitizingConfiguration::isProxyPasswordProperty)
+				.ifValueMatches((value) -> key != null && value != null && value.toString().contains(key))
+				.ifValueMatches((value) -> StringUtils.hasText(proxyPassword) && value != null
+						&& value.toString().contains(proxyPassword));
 		}
 
 		/**
 		 * Whether a property is the key in any relaxed form: {@code cometapi.gemini.api-key},
 		 * {@code COMETAPI_GEMINI_APIKEY}, {@code apiKey} of the properties bean, or {@code COMETAPI_KEY}.
 		 */
+		/**
+		 * Whether a property is the proxy password: {@code cometapi.gemini.proxy.password} in any relaxed
+		 * form, or {@code password} of the proxy group of the properties bean.
+		 */
+		private static boolean isProxyPasswordProperty(String name) {
+			String normalized = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+			return normalized.endsWith("cometapigeminiproxypassword") || normalized.endsWith("proxypassword");
+		}
+
 		private static boolean isApiKeyProperty(String name) {
 			String normalized = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
 			return normalized.endsWith("cometapigeminiapikey") || normalized.equals("cometapikey");
@@ -370,6 +415,28 @@ public final class GeminiAutoConfiguration {
 			.maxIterations(tools.getMaxIterations())
 			.errorPolicy(tools.getErrorPolicy())
 			.build();
+	}
+
+	private static @Nullable ProxySettings proxySettings(GeminiProperties.Proxy proxy) {
+		if (!StringUtils.hasText(proxy.getHost())) {
+			return null;
+		}
+		if (proxy.getPort() == null || proxy.getPort() < 1 || proxy.getPort() > 65535) {
+			throw new InvalidGeminiPropertyException("cometapi.gemini.proxy.port",
+					"'cometapi.gemini.proxy.host' is set but 'cometapi.gemini.proxy.port' is "
+							+ ((proxy.getPort() != null) ? proxy.getPort() + ", not a port" : "not set") + ".",
+					"Set cometapi.gemini.proxy.port to the proxy's port (1-65535; often 3128 or 8080 for an HTTP "
+							+ "proxy, 1080 for SOCKS5).");
+		}
+		if (StringUtils.hasText(proxy.getPassword()) && !StringUtils.hasText(proxy.getUsername())) {
+			throw new InvalidGeminiPropertyException("cometapi.gemini.proxy.username",
+					"'cometapi.gemini.proxy.password' is set but 'cometapi.gemini.proxy.username' is not.",
+					"Set cometapi.gemini.proxy.username to the proxy user, or remove the password.");
+		}
+		ProxySettings settings = new ProxySettings(proxy.getType(), proxy.getHost().strip(), proxy.getPort(), null,
+				null, proxy.getNonProxyHosts());
+		return StringUtils.hasText(proxy.getUsername()) ? settings.withCredentials(proxy.getUsername(),
+				(proxy.getPassword() != null) ? proxy.getPassword() : "") : settings;
 	}
 
 	private static ConnectionPoolSettings poolSettings(GeminiProperties.Pool pool) {

@@ -1,7 +1,9 @@
 package io.github.geminicomet.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -11,6 +13,8 @@ import org.springframework.util.unit.DataSize;
 
 import io.github.geminicomet.AuthScheme;
 import io.github.geminicomet.GeminiTemplate;
+import io.github.geminicomet.HttpVersion;
+import io.github.geminicomet.ProxySettings;
 import io.github.geminicomet.ThinkingValidation;
 import io.github.geminicomet.model.ThinkingLevel;
 import io.github.geminicomet.quota.QuotaSettings;
@@ -147,6 +151,23 @@ public class GeminiProperties {
 	 * Connection pool options.
 	 */
 	private final Pool pool = new Pool();
+
+	/**
+	 * Proxy the gateway is reached through. Without a host, the JVM's proxy system properties apply
+	 * (https.proxyHost, http.nonProxyHosts, ...).
+	 */
+	private final Proxy proxy = new Proxy();
+
+	/**
+	 * TLS options of the connections to the gateway.
+	 */
+	private final Ssl ssl = new Ssl();
+
+	/**
+	 * HTTP version spoken to the gateway: 'http-1-1', 'h2' (TLS with ALPN, falling back to HTTP/1.1) or
+	 * 'h2c' (HTTP/2 over plain http).
+	 */
+	private HttpVersion httpVersion = HttpVersion.HTTP_1_1;
 
 	/**
 	 * Structured output options (generateObject, streamObjects).
@@ -316,6 +337,22 @@ public class GeminiProperties {
 
 	public Pool getPool() {
 		return this.pool;
+	}
+
+	public Proxy getProxy() {
+		return this.proxy;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public HttpVersion getHttpVersion() {
+		return this.httpVersion;
+	}
+
+	public void setHttpVersion(HttpVersion httpVersion) {
+		this.httpVersion = httpVersion;
 	}
 
 	public StructuredOutput getStructuredOutput() {
@@ -554,6 +591,118 @@ public class GeminiProperties {
 
 		public void setMaxServerDelay(Duration maxServerDelay) {
 			this.maxServerDelay = maxServerDelay;
+		}
+
+	}
+
+	/**
+	 * TLS options.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the Spring Boot SSL bundle (spring.ssl.bundle.*) that secures the connections to the
+		 * gateway: a private CA, a client certificate. Defaults to spring.http.clients.ssl.bundle.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * Proxy options.
+	 */
+	public static class Proxy {
+
+		/**
+		 * Kind of proxy.
+		 */
+		private ProxySettings.Type type = ProxySettings.Type.HTTP;
+
+		/**
+		 * Host name or IP address of the proxy. When not set, the JVM's proxy system properties apply.
+		 */
+		private @Nullable String host;
+
+		/**
+		 * Port of the proxy.
+		 */
+		private @Nullable Integer port;
+
+		/**
+		 * User the proxy authenticates.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Password of the proxy user, never logged.
+		 */
+		private @Nullable String password;
+
+		/**
+		 * Hosts reached without the proxy: names or addresses, '*' matching any characters.
+		 */
+		private List<String> nonProxyHosts = new ArrayList<>();
+
+		public ProxySettings.Type getType() {
+			return this.type;
+		}
+
+		public void setType(ProxySettings.Type type) {
+			this.type = type;
+		}
+
+		public @Nullable String getHost() {
+			return this.host;
+		}
+
+		public void setHost(@Nullable String host) {
+			this.host = host;
+		}
+
+		public @Nullable Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(@Nullable Integer port) {
+			this.port = port;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public List<String> getNonProxyHosts() {
+			return this.nonProxyHosts;
+		}
+
+		public void setNonProxyHosts(List<String> nonProxyHosts) {
+			this.nonProxyHosts = nonProxyHosts;
+		}
+
+		@Override
+		public String toString() {
+			return "Proxy[type=" + this.type + ", host=" + this.host + ", port=" + this.port + ", username="
+					+ this.username + ", password=" + ((this.password != null) ? "******" : "null") + "]";
 		}
 
 	}
