@@ -28,8 +28,9 @@ import io.github.geminicomet.model.Tool;
 /**
  * A fake Gemini on 127.0.0.1 for the bridge's tests: each generation request takes the next scripted
  * answer, the last one answering again when none is left (a unary call its first response, a stream all of them as server-sent events, spaced by the
- * answer's delay) and is recorded. The module cannot use {@code gemini-comet-test}'s {@code GeminiStub}:
- * that module's tests depend on {@code gemini-comet-autoconfigure}, which depends on this one.
+ * answer's delay) and is recorded. The tests of what {@code ChatClient} does over the wire use
+ * {@code gemini-comet-test}'s {@code GeminiStub} ({@link GeminiCometChatModelStubTests}); this fake
+ * serves the finer mapping tests.
  */
 final class FakeGemini implements AutoCloseable {
 

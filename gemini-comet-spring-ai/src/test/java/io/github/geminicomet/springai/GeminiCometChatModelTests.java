@@ -1,20 +1,14 @@
 package io.github.geminicomet.springai;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.ai.chat.client.AdvisorParams;
 import org.springframework.ai.chat.client.ChatClient;
-import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
-import org.springframework.ai.chat.memory.ChatMemory;
-import org.springframework.ai.chat.memory.MessageWindowChatMemory;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -23,9 +17,7 @@ import org.springframework.ai.chat.prompt.Prompt;
 
 import io.github.geminicomet.GeminiTemplate;
 import io.github.geminicomet.model.BlockReason;
-import io.github.geminicomet.model.Content;
 import io.github.geminicomet.model.FinishReason;
-import io.github.geminicomet.model.Schema;
 import io.github.geminicomet.model.ThinkingLevel;
 import io.github.geminicomet.model.UsageMetadata;
 
@@ -61,45 +53,6 @@ class GeminiCometChatModelTests {
 	@BeforeEach
 	void reset() {
 		stub.reset();
-	}
-
-	@Test
-	void callReturnsTheAnswerTextAndSendsSystemAndUserMessages() {
-		stub.reply(GeminiResponses.answer("Rex"));
-		String content = ChatClient.create(chatModel)
-			.prompt()
-			.system("Be brief.")
-			.user("Name a dog")
-			.call()
-			.content();
-		assertThat(content).isEqualTo("Rex");
-		FakeGemini.Exchange request = stub.lastExchange();
-		assertThat(request.isStreaming()).isFalse();
-		assertThat(request.model()).isEqualTo(GeminiTemplate.DEFAULT_MODEL);
-		assertThat(request.systemInstruction()).isEqualTo("Be brief.");
-		assertThat(request.prompt()).isEqualTo("Name a dog");
-	}
-
-	@Test
-	void streamDeliversEachChunkAsItArrives() {
-		stub.replySlowly(Duration.ofMillis(400), GeminiResponses.event(null, GeminiResponses.text("one ", null)),
-				GeminiResponses.event(null, GeminiResponses.text("two ", null)),
-				GeminiResponses.event(FinishReason.STOP, GeminiResponses.text("three", null)));
-		long start = System.nanoTime();
-		List<Long> arrivals = new ArrayList<>();
-		List<String> chunks = ChatClient.create(chatModel)
-			.prompt("Count to three")
-			.stream()
-			.content()
-			.doOnNext((chunk) -> arrivals.add(System.nanoTime() - start))
-			.collectList()
-			.block(TIMEOUT);
-		assertThat(String.join("", chunks)).isEqualTo("one two three");
-		assertThat(chunks).hasSizeGreaterThanOrEqualTo(3);
-		// the first chunk arrives long before the last: nothing buffers the stream
-		assertThat(Duration.ofNanos(arrivals.get(arrivals.size() - 1) - arrivals.get(0)))
-			.isGreaterThanOrEqualTo(Duration.ofMillis(600));
-		assertThat(stub.lastExchange().isStreaming()).isTrue();
 	}
 
 	@Test
@@ -191,46 +144,6 @@ class GeminiCometChatModelTests {
 	}
 
 	@Test
-	void chatMemoryAdvisorSendsTheHistory() {
-		ChatMemory memory = MessageWindowChatMemory.builder().build();
-		ChatClient client = ChatClient.builder(chatModel)
-			.defaultAdvisors(MessageChatMemoryAdvisor.builder(memory).build())
-			.build();
-		stub.reply(GeminiResponses.answer("Hello Ada"));
-		client.prompt("My name is Ada.").advisors((a) -> a.param(ChatMemory.CONVERSATION_ID, "c1")).call().content();
-		stub.reply(GeminiResponses.answer("You are Ada"));
-		String second = client.prompt("What is my name?")
-			.advisors((a) -> a.param(ChatMemory.CONVERSATION_ID, "c1"))
-			.call()
-			.content();
-		assertThat(second).isEqualTo("You are Ada");
-		List<Content> contents = stub.lastExchange().contents();
-		assertThat(contents).extracting(Content::role).containsExactly("user", "model", "user");
-		assertThat(contents).extracting((content) -> content.parts().get(0).text())
-			.containsExactly("My name is Ada.", "Hello Ada", "What is my name?");
-	}
-
-	@Test
-	void entityIsReadFromNativeStructuredOutputWithResponseSchemaOnTheWire() {
-		stub.reply(GeminiResponses.answer("{\"city\":\"Paris\",\"country\":\"France\",\"population\":2100000}"));
-		Capital capital = ChatClient.create(chatModel)
-			.prompt("The capital of France?")
-			.advisors(AdvisorParams.ENABLE_NATIVE_STRUCTURED_OUTPUT)
-			.call()
-			.entity(Capital.class);
-		assertThat(capital).isEqualTo(new Capital("Paris", "France", 2100000));
-		FakeGemini.Exchange request = stub.lastExchange();
-		assertThat(request.generationConfig().responseMimeType()).isEqualTo("application/json");
-		Schema schema = request.generationConfig().responseSchema();
-		assertThat(schema.type()).isEqualTo(Schema.Type.OBJECT);
-		assertThat(schema.properties()).containsOnlyKeys("city", "country", "population");
-		assertThat(schema.properties().get("population").type()).isEqualTo(Schema.Type.INTEGER);
-		// native structured output: no format instructions appended to the prompt
-		assertThat(request.prompt()).isEqualTo("The capital of France?");
-		assertThat(request.body()).doesNotContain("$schema").doesNotContain("additionalProperties");
-	}
-
-	@Test
 	void streamedThoughtsStayInTheMetadataApartFromTheText() {
 		stub.reply(GeminiResponses.event(null, GeminiResponses.thought("Hmm")),
 				GeminiResponses.event(null, GeminiResponses.text("Re", null)),
@@ -244,9 +157,6 @@ class GeminiCometChatModelTests {
 		assertThat(messages.get(0).getMetadata()).containsEntry(GeminiCometChatModel.THOUGHTS, "Hmm");
 		assertThat(messages.get(2).getMetadata()).containsEntry(GeminiCometChatModel.TEXT_THOUGHT_SIGNATURE,
 				"sig-trailer");
-	}
-
-	record Capital(String city, String country, int population) {
 	}
 
 }
