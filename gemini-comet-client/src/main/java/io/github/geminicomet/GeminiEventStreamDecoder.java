@@ -10,6 +10,8 @@ import tools.jackson.databind.ObjectReader;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
 
 import io.github.geminicomet.codec.ServerSentEventParser;
 import io.github.geminicomet.model.GenerateContentResponse;
@@ -40,7 +42,7 @@ final class GeminiEventStreamDecoder {
 		this.maxEventSize = maxEventSize;
 	}
 
-	Flux<GenerateContentResponse> decode(Flux<DataBuffer> body, StreamState state) {
+	Flux<GenerateContentResponse> decode(Flux<DataBuffer> body, StreamState state, HttpStatusCode status) {
 		ServerSentEventParser<GenerateContentResponse> parser = new ServerSentEventParser<>(
 				(bytes, length) -> parseEventUnlessFailed(bytes, length, state), this.maxEventSize);
 		// the mapper never throws and releases each buffer exactly once; a failure (error event, invalid
@@ -49,7 +51,7 @@ final class GeminiEventStreamDecoder {
 		// prefetched (not Reactor's 256), since every open stream holds that queue
 		return body.concatMapIterable((buffer) -> {
 				try {
-					return state.thenFailure(parser.feed(buffer));
+					return state.collectsPage(buffer) ? List.of() : state.thenFailure(parser.feed(buffer));
 				}
 				catch (RuntimeException ex) {
 					state.fail(ex);
@@ -59,7 +61,14 @@ final class GeminiEventStreamDecoder {
 					DataBufferUtils.release(buffer);
 				}
 			}, PREFETCH)
-			.concatWith(Flux.defer(() -> Flux.fromIterable(state.thenFailure(parser.finish()))))
+			.concatWith(Flux.defer(() -> {
+				String page = state.page();
+				if (page != null) {
+					return Flux.error(new GeminiMalformedResponseException(HtmlPages.answeredInsteadOfJson(status, page),
+							HttpMethod.POST, state.uri(), null));
+				}
+				return Flux.fromIterable(state.thenFailure(parser.finish()));
+			}))
 			.<GenerateContentResponse>handle((item, sink) -> {
 				if (item instanceof GenerateContentResponse event) {
 					sink.next(event);

@@ -79,7 +79,7 @@ final class GeminiExchange {
 		Flux<GenerateContentResponse> events = this.transport.stream(uri, body, (status, retryAfter, content) -> {
 			state.responded();
 			return status.is2xxSuccessful()
-					? this.streamDecoder.decode(this.bodyDecoder.failIfPage(content, status, uri), state)
+					? this.streamDecoder.decode(content, state, status)
 					: this.errorDecoder.<GenerateContentResponse>decode(status, retryAfter, content, HttpMethod.POST, uri)
 						.flux();
 		});

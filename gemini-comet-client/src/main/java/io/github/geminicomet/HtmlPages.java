@@ -1,16 +1,12 @@
 package io.github.geminicomet;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import reactor.core.publisher.Flux;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 
 /**
@@ -87,25 +83,6 @@ final class HtmlPages {
 			}
 		}
 		return false;
-	}
-
-	/**
-	 * A successful stream body, or the error naming the page it turned out to be (read whole, within the
-	 * in-memory limit, to find its title).
-	 */
-	static Flux<DataBuffer> failIfPage(Flux<DataBuffer> body, HttpStatusCode status, URI uri, int maxInMemorySize) {
-		return body.switchOnFirst((signal, whole) -> {
-			DataBuffer first = signal.get();
-			if (first == null || !beginsWithMarkup(first)) {
-				return whole;
-			}
-			return DataBufferUtils.join(whole, maxInMemorySize).flatMapMany((joined) -> {
-				String page = joined.toString(StandardCharsets.UTF_8);
-				DataBufferUtils.release(joined);
-				return Flux.error(new GeminiMalformedResponseException(answeredInsteadOfJson(status, page),
-						HttpMethod.POST, uri, null));
-			});
-		});
 	}
 
 	private static String unescape(String text) {

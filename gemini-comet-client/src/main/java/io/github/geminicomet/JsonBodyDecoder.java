@@ -42,13 +42,6 @@ final class JsonBodyDecoder {
 	}
 
 	/**
-	 * A successful stream body as it comes, or the error naming the web page it turned out to be.
-	 */
-	Flux<DataBuffer> failIfPage(Flux<DataBuffer> body, HttpStatusCode status, URI uri) {
-		return HtmlPages.failIfPage(body, status, uri, this.maxInMemorySize);
-	}
-
-	/**
 	 * Read and release an answer whose body nobody needs.
 	 */
 	static <T> Mono<T> discard(Flux<DataBuffer> body) {

@@ -1,12 +1,15 @@
 package io.github.geminicomet;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 
 import io.github.geminicomet.model.GenerateContentResponse;
@@ -17,6 +20,8 @@ import io.github.geminicomet.model.GenerateContentResponse;
  */
 final class StreamState {
 
+	private static final int MAX_PAGE = 64 * 1024;
+
 	private final URI uri;
 
 	private int events;
@@ -26,6 +31,10 @@ final class StreamState {
 	private @Nullable RuntimeException failure;
 
 	private boolean responded;
+
+	private boolean bodyStarted;
+
+	private @Nullable ByteArrayOutputStream page;
 
 	StreamState(URI uri) {
 		this.uri = uri;
@@ -50,6 +59,36 @@ final class StreamState {
 
 	boolean hasResponded() {
 		return this.responded;
+	}
+
+	/**
+	 * Whether this buffer belongs to an HTML page sent instead of events (a wrong base URL, a captive
+	 * portal): told by the body's first byte, then the page is kept (its first {@value #MAX_PAGE} bytes, for
+	 * its title) instead of being framed as events.
+	 */
+	boolean collectsPage(DataBuffer buffer) {
+		if (!this.bodyStarted && buffer.readableByteCount() > 0) {
+			this.bodyStarted = true;
+			if (HtmlPages.beginsWithMarkup(buffer)) {
+				this.page = new ByteArrayOutputStream();
+			}
+		}
+		if (this.page == null) {
+			return false;
+		}
+		int room = MAX_PAGE - this.page.size();
+		int count = Math.min(room, buffer.readableByteCount());
+		if (count > 0) {
+			byte[] bytes = new byte[count];
+			buffer.read(bytes);
+			this.page.write(bytes, 0, count);
+		}
+		return true;
+	}
+
+	/** The page sent instead of events, if the body was one. */
+	@Nullable String page() {
+		return (this.page != null) ? this.page.toString(StandardCharsets.UTF_8) : null;
 	}
 
 	void fail(RuntimeException ex) {
