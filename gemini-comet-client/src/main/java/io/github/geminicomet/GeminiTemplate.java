@@ -112,6 +112,10 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 	private final CachedContentOperations cachedContents;
 
+	private final FileOperations files;
+
+	private final BatchOperations batches;
+
 	private final StructuredOutputSupport structuredOutput;
 
 	GeminiTemplate(Builder builder, JsonMapper jsonMapper, TransportFactory.Transports transports) {
@@ -142,6 +146,11 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		GeminiApi api = new GeminiApi(apiUrl, jsonMapper, this.exchange, this.observer);
 		this.endpoints = new GeminiEndpoints(api);
 		this.cachedContents = new DefaultCachedContentOperations(api);
+		URI baseUri = URI.create(trimTrailingSlash(builder.baseUrl));
+		URI uploadUri = URI.create(trimTrailingSlash(builder.baseUrl) + "/upload/" + builder.apiVersion + "/files");
+		this.files = new DefaultFileOperations(api, new ResumableUpload(this.exchange, jsonMapper, uploadUri, baseUri,
+				builder.retrySettings, builder.maxInMemorySize), uploadUri);
+		this.batches = new DefaultBatchOperations(api, this.files, builder.maxInMemorySize);
 		this.structuredOutput = new StructuredOutputSupport(this::generateContent, this::streamGenerateContent,
 				jsonMapper, builder.structuredOutputValidator, builder.structuredOutputMaxRepairAttempts);
 	}
@@ -268,6 +277,16 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		return this.cachedContents;
 	}
 
+	@Override
+	public FileOperations files() {
+		return this.files;
+	}
+
+	@Override
+	public BatchOperations batches() {
+		return this.batches;
+	}
+
 	/**
 	 * Return operations that let the model call the {@code @GeminiTool} methods of the given objects,
 	 * with this template's {@link Builder#toolCallingOptions(ToolCallingOptions) tool-calling options}
@@ -368,7 +387,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		return "GeminiTemplate[" + this.modelsUrl + this.defaultModel + "]";
 	}
 
-	private static String modelName(String model) {
+	static String modelName(String model) {
 		Assert.notNull(model, "'model' must not be null");
 		String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
 		if (!MODEL_NAME.matcher(name).matches()) {
