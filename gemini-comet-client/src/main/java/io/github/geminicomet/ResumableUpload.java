@@ -158,13 +158,13 @@ final class ResumableUpload {
 	 */
 	private Mono<Sent> send(Session session, UploadChunks.Chunk chunk, long offset, int attempt) {
 		int skip = (int) (offset - chunk.start());
-		int length = chunk.bytes().length - skip;
+		int length = chunk.length() - skip;
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(COMMAND, chunk.last() ? "upload, finalize" : "upload");
 		headers.set(OFFSET, Long.toString(offset));
 		headers.setContentLength(length);
 		return this.exchange
-			.send(HttpMethod.POST, session.uri(), headers, () -> Mono.just(wrap(chunk.bytes(), skip, length)),
+			.send(HttpMethod.POST, session.uri(), headers, () -> chunk.content(skip),
 					(answer, content) -> read(answer, content, chunk.last()), false)
 			.onErrorResume((ex) -> CallPipeline.isRetryable(ex) && attempt < this.retrySettings.maxAttempts(),
 					(ex) -> Mono.delay(backoff(attempt))

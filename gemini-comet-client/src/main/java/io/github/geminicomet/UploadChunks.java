@@ -1,5 +1,6 @@
 package io.github.geminicomet;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,13 +9,18 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 
 /**
  * Cuts content into the chunks of a resumable upload: each holds {@code chunkSize} bytes (the last one
- * the rest), copied out of the incoming buffers, which are released at once. At most a few chunks are in
- * memory at a time, whatever the size of the content.
+ * the rest), copied out of the incoming buffers, which are released at once, into segments of
+ * {@value #SEGMENT_SIZE} bytes (small arrays: a chunk of several MB as one array would be a humongous
+ * object that a small heap cannot place). At most a few chunks are in memory at a time, whatever the size
+ * of the content.
  */
 final class UploadChunks {
+
+	static final int SEGMENT_SIZE = 64 * 1024;
 
 	private UploadChunks() {
 	}
@@ -30,12 +36,27 @@ final class UploadChunks {
 	}
 
 	/**
-	 * One chunk: its bytes and where they start in the content.
+	 * One chunk: its bytes (in segments) and where they start in the content.
 	 */
-	record Chunk(byte[] bytes, long start, boolean last) {
+	record Chunk(List<byte[]> segments, long start, int length, boolean last) {
 
 		long end() {
-			return this.start + this.bytes.length;
+			return this.start + this.length;
+		}
+
+		/** The bytes from {@code skip} on, as buffers that share the segments. */
+		Flux<DataBuffer> content(int skip) {
+			List<DataBuffer> buffers = new ArrayList<>(this.segments.size());
+			int position = 0;
+			for (byte[] segment : this.segments) {
+				int from = Math.max(0, skip - position);
+				if (from < segment.length) {
+					buffers.add(DefaultDataBufferFactory.sharedInstance
+						.wrap(ByteBuffer.wrap(segment, from, segment.length - from).slice()));
+				}
+				position += segment.length;
+			}
+			return Flux.fromIterable(buffers);
 		}
 
 	}
@@ -49,14 +70,22 @@ final class UploadChunks {
 
 		private long read;
 
-		private byte[] current;
+		private long chunkStart;
 
-		private int filled;
+		private int chunkLength;
+
+		private List<byte[]> segments = new ArrayList<>();
+
+		private byte[] segment;
+
+		private int segmentFilled;
+
+		private int chunkFilled;
 
 		Cutter(long size, int chunkSize) {
 			this.size = size;
 			this.chunkSize = chunkSize;
-			this.current = new byte[nextLength(0)];
+			startChunk(0);
 		}
 
 		List<Chunk> fill(DataBuffer buffer) {
@@ -68,15 +97,22 @@ final class UploadChunks {
 				}
 				List<Chunk> chunks = new ArrayList<>(1);
 				while (buffer.readableByteCount() > 0) {
-					int count = Math.min(buffer.readableByteCount(), this.current.length - this.filled);
-					buffer.read(this.current, this.filled, count);
-					this.filled += count;
+					int count = Math.min(buffer.readableByteCount(), this.segment.length - this.segmentFilled);
+					buffer.read(this.segment, this.segmentFilled, count);
+					this.segmentFilled += count;
+					this.chunkFilled += count;
 					this.read += count;
-					if (this.filled == this.current.length) {
-						long start = this.read - this.filled;
-						chunks.add(new Chunk(this.current, start, this.read == this.size));
-						this.current = new byte[nextLength(this.read)];
-						this.filled = 0;
+					if (this.segmentFilled == this.segment.length) {
+						this.segments.add(this.segment);
+						if (this.chunkFilled == this.chunkLength) {
+							chunks.add(new Chunk(List.copyOf(this.segments), this.chunkStart, this.chunkLength,
+									this.read == this.size));
+							startChunk(this.read);
+						}
+						else {
+							this.segment = new byte[Math.min(SEGMENT_SIZE, this.chunkLength - this.chunkFilled)];
+							this.segmentFilled = 0;
+						}
 					}
 				}
 				return chunks;
@@ -86,16 +122,21 @@ final class UploadChunks {
 			}
 		}
 
+		private void startChunk(long start) {
+			this.chunkStart = start;
+			this.chunkLength = (int) Math.min(this.chunkSize, this.size - start);
+			this.chunkFilled = 0;
+			this.segments = new ArrayList<>();
+			this.segment = new byte[Math.min(SEGMENT_SIZE, this.chunkLength)];
+			this.segmentFilled = 0;
+		}
+
 		Mono<Chunk> checkComplete() {
 			if (this.read < this.size) {
 				return Mono.error(new IllegalStateException("The content ended after " + this.read
 						+ " of its declared " + this.size + " bytes: pass its exact size"));
 			}
 			return Mono.empty();
-		}
-
-		private int nextLength(long position) {
-			return (int) Math.min(this.chunkSize, this.size - position);
 		}
 
 	}
