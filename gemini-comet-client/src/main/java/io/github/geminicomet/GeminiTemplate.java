@@ -2,8 +2,10 @@ package io.github.geminicomet;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -35,6 +37,7 @@ import io.github.geminicomet.model.GenerateContentRequest;
 import io.github.geminicomet.model.GenerateContentResponse;
 import io.github.geminicomet.model.GenerationConfig;
 import io.github.geminicomet.model.Model;
+import io.github.geminicomet.model.ServiceTier;
 import io.github.geminicomet.observation.GeminiObservationConvention;
 import io.github.geminicomet.schema.StructuredOutputValidator;
 import io.github.geminicomet.tool.ToolCallingOptions;
@@ -406,7 +409,23 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 					: this.defaultGenerationConfig;
 			effective = request.toBuilder().generationConfig(merged).build();
 		}
+		if ((this.builder.defaultServiceTier != null && effective.serviceTier() == null)
+				|| (!this.builder.defaultLabels.isEmpty())) {
+			effective = withBillingDefaults(effective);
+		}
 		return this.requestWriter.writeValueAsBytes(effective);
+	}
+
+	/** The template's default service tier and labels under the request's own. */
+	private GenerateContentRequest withBillingDefaults(GenerateContentRequest request) {
+		Map<String, String> labels = new LinkedHashMap<>(this.builder.defaultLabels);
+		if (request.labels() != null) {
+			labels.putAll(request.labels());
+		}
+		return request.toBuilder()
+			.serviceTier((request.serviceTier() != null) ? request.serviceTier() : this.builder.defaultServiceTier)
+			.labels(labels.isEmpty() ? null : labels)
+			.build();
 	}
 
 	private static String trimTrailingSlash(String url) {
@@ -458,6 +477,10 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		String defaultModel = DEFAULT_MODEL;
 
 		@Nullable GenerationConfig defaultGenerationConfig;
+
+		@Nullable ServiceTier defaultServiceTier;
+
+		Map<String, String> defaultLabels = Map.of();
 
 		final HttpHeaders defaultHeaders = new HttpHeaders();
 
@@ -521,6 +544,8 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			this.authScheme = other.authScheme;
 			this.defaultModel = other.defaultModel;
 			this.defaultGenerationConfig = other.defaultGenerationConfig;
+			this.defaultServiceTier = other.defaultServiceTier;
+			this.defaultLabels = other.defaultLabels;
 			this.defaultHeaders.addAll(other.defaultHeaders);
 			this.connectTimeout = other.connectTimeout;
 			this.readTimeout = other.readTimeout;
@@ -608,6 +633,29 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		 */
 		public Builder defaultGenerationConfig(@Nullable GenerationConfig generationConfig) {
 			this.defaultGenerationConfig = generationConfig;
+			return this;
+		}
+
+		/**
+		 * Set the service tier of every request that names none.
+		 * @param serviceTier the default tier, or {@code null} to let the API choose
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder defaultServiceTier(@Nullable ServiceTier serviceTier) {
+			this.defaultServiceTier = serviceTier;
+			return this;
+		}
+
+		/**
+		 * Set labels sent with every request; a request's own labels win over these.
+		 * @param labels the default labels, such as {@code Map.of("team", "search")}
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder defaultLabels(Map<String, String> labels) {
+			Assert.notNull(labels, "'labels' must not be null");
+			this.defaultLabels = Map.copyOf(labels);
 			return this;
 		}
 

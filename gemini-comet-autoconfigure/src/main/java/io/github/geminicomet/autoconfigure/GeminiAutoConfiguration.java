@@ -72,6 +72,8 @@ public final class GeminiAutoConfiguration {
 			.apiKey(apiKey(properties, environment))
 			.authScheme(properties.getAuthScheme())
 			.defaultModel(properties.getModel())
+			.defaultServiceTier(properties.getServiceTier())
+			.defaultLabels(properties.getLabels())
 			.connectTimeout(properties.getConnectTimeout())
 			.readTimeout(properties.getReadTimeout())
 			.maxInMemorySize((int) properties.getMaxInMemorySize().toBytes())
