@@ -1,9 +1,7 @@
 package io.github.geminicomet;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -51,8 +48,6 @@ final class DefaultBatchOperations implements BatchOperations {
 	static final String JSONL = "application/jsonl";
 
 	private static final String BATCHES = "batches/";
-
-	private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]*");
 
 	private static final int PAGE_SIZE = 100;
 
@@ -199,14 +194,13 @@ final class DefaultBatchOperations implements BatchOperations {
 				"'pollInterval' must be positive");
 		Assert.notNull(timeout, "'timeout' must not be null");
 		Batch.State[] last = new Batch.State[1];
-		return Mono.defer(() -> this.api.call(HttpMethod.GET, path, null, Batch.class))
-			.filter((batch) -> {
-				last[0] = batch.state();
-				return batch.isDone();
-			})
-			.repeatWhenEmpty(Integer.MAX_VALUE, (polls) -> polls.concatMap((poll) -> Mono.delay(pollInterval)))
-			.timeout(timeout, Mono.error(() -> new TimeoutException("Batch '" + path + "' has not ended after "
-					+ timeout + " (last state " + last[0] + "): wait longer with awaitCompletion(name, interval, timeout)")));
+		Mono<Batch> check = Mono.defer(() -> this.api.call(HttpMethod.GET, path, null, Batch.class)).filter((batch) -> {
+			last[0] = batch.state();
+			return batch.isDone();
+		});
+		return ResourceNames.poll(check, (poll) -> pollInterval, timeout, () -> new TimeoutException("Batch '" + path
+				+ "' has not ended after " + timeout + " (last state " + last[0]
+				+ "): wait longer with awaitCompletion(name, interval, timeout)"));
 	}
 
 	@Override
@@ -265,13 +259,7 @@ final class DefaultBatchOperations implements BatchOperations {
 	}
 
 	private static String batchPath(String name) {
-		Assert.notNull(name, "'name' must not be null");
-		String id = name.startsWith(BATCHES) ? name.substring(BATCHES.length()) : name;
-		if (!BATCH_ID.matcher(id).matches()) {
-			throw new IllegalArgumentException("Invalid batch name '" + name
-					+ "': use the name the API returned, such as 'batches/abc123'");
-		}
-		return BATCHES + id;
+		return ResourceNames.path(BATCHES, name, "batch", "batches/abc123");
 	}
 
 	/** One line of a result file: the key and the response or the error. */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -34,8 +33,6 @@ final class DefaultFileOperations implements FileOperations {
 	static final String UPLOAD_FILE = "upload_file";
 
 	private static final String FILES = "files/";
-
-	private static final Pattern FILE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]*");
 
 	private static final int READ_BUFFER_SIZE = 64 * 1024;
 
@@ -159,25 +156,20 @@ final class DefaultFileOperations implements FileOperations {
 		Assert.notNull(timeout, "'timeout' must not be null");
 		String path = filePath(name);
 		GeminiFile.State[] last = new GeminiFile.State[1];
-		return Mono.defer(() -> this.api.call(HttpMethod.GET, path, null, GeminiFile.class))
+		Mono<GeminiFile> check = Mono.defer(() -> this.api.call(HttpMethod.GET, path, null, GeminiFile.class))
 			.flatMap((file) -> {
 				last[0] = file.state();
-				if (file.state() == GeminiFile.State.ACTIVE) {
-					return Mono.just(file);
-				}
 				if (file.state() == GeminiFile.State.FAILED) {
 					String reason = (file.error() != null && file.error().message() != null) ? ": "
 							+ file.error().message() : "";
 					return Mono.error(new GeminiFileProcessingException("Processing of file '" + file.name()
 							+ "' failed" + reason + "; upload it again", file.name(), file.state()));
 				}
-				return Mono.<GeminiFile>empty();
-			})
-			.repeatWhenEmpty(Integer.MAX_VALUE,
-					(polls) -> polls.concatMap((poll) -> Mono.delay(pollDelay(poll))))
-			.timeout(timeout, Mono.error(() -> new GeminiFileProcessingException("File '" + path
-					+ "' is still not ACTIVE after " + timeout + " (last state " + last[0]
-					+ "): wait longer with awaitActive(name, timeout)", path, last[0])));
+				return (file.state() == GeminiFile.State.ACTIVE) ? Mono.just(file) : Mono.<GeminiFile>empty();
+			});
+		return ResourceNames.poll(check, DefaultFileOperations::pollDelay, timeout,
+				() -> new GeminiFileProcessingException("File '" + path + "' is still not ACTIVE after " + timeout
+						+ " (last state " + last[0] + "): wait longer with awaitActive(name, timeout)", path, last[0]));
 	}
 
 	static Duration pollDelay(long poll) {
@@ -224,13 +216,7 @@ final class DefaultFileOperations implements FileOperations {
 	}
 
 	private static String filePath(String name) {
-		Assert.notNull(name, "'name' must not be null");
-		String id = name.startsWith(FILES) ? name.substring(FILES.length()) : name;
-		if (!FILE_ID.matcher(id).matches()) {
-			throw new IllegalArgumentException("Invalid file name '" + name
-					+ "': use the name the API returned, such as 'files/abc-123'");
-		}
-		return FILES + id;
+		return ResourceNames.path(FILES, name, "file", "files/abc-123");
 	}
 
 	/** The content of a resource and its size. */
