@@ -23,6 +23,14 @@ final class ApiBaseUrl {
 	 * The URL that the endpoint paths ({@code models/...}) are appended to, ending in a slash.
 	 */
 	static String apiUrl(String baseUrl, String apiVersion) {
+		return rootUrl(baseUrl, apiVersion) + "/" + apiVersion + "/";
+	}
+
+	/**
+	 * The gateway's root URL: the base URL without a trailing API version segment or slash (upload paths
+	 * start there: {@code /upload/v1beta/files}).
+	 */
+	static String rootUrl(String baseUrl, String apiVersion) {
 		String root = baseUrl.strip();
 		Matcher matcher = VERSION_SEGMENT.matcher(root);
 		if (matcher.matches() && matcher.group(2).equalsIgnoreCase(apiVersion)) {
@@ -31,7 +39,7 @@ final class ApiBaseUrl {
 		while (root.endsWith("/")) {
 			root = root.substring(0, root.length() - 1);
 		}
-		return root + "/" + apiVersion + "/";
+		return root;
 	}
 
 	/**

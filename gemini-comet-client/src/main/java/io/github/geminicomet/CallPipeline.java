@@ -79,7 +79,11 @@ final class CallPipeline {
 	 * call timeout.
 	 */
 	<T> Mono<T> unary(Mono<T> attempt, HttpMethod method, URI uri) {
-		Mono<T> call = this.limiter.limit(attempt, method, uri).transform(this.unaryRetry::apply);
+		return withCallTimeout(this.limiter.limit(attempt, method, uri).transform(this.unaryRetry::apply), method,
+				uri);
+	}
+
+	private <T> Mono<T> withCallTimeout(Mono<T> call, HttpMethod method, URI uri) {
 		if (this.callTimeout != null) {
 			Duration limit = this.callTimeout;
 			// with a fallback Reactor builds no description of the operator chain on every subscription
@@ -88,6 +92,14 @@ final class CallPipeline {
 					new TimeoutException("No answer within " + limit))));
 		}
 		return call;
+	}
+
+	/**
+	 * Limit a unary call that must never be retried (a create that is not idempotent, one chunk of an
+	 * upload that resumes on its own), bounded by the call timeout.
+	 */
+	<T> Mono<T> unaryOnce(Mono<T> attempt, HttpMethod method, URI uri) {
+		return withCallTimeout(this.limiter.limit(attempt, method, uri), method, uri);
 	}
 
 	/**

@@ -2,7 +2,6 @@ package io.github.geminicomet;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,8 +20,6 @@ import io.github.geminicomet.model.ListCachedContentsResponse;
 final class DefaultCachedContentOperations implements CachedContentOperations {
 
 	private static final String CACHED_CONTENTS = "cachedContents/";
-
-	private static final Pattern CACHED_CONTENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]*");
 
 	private final GeminiApi api;
 
@@ -71,13 +68,7 @@ final class DefaultCachedContentOperations implements CachedContentOperations {
 	}
 
 	private static String cachedContentPath(String name) {
-		Assert.notNull(name, "'name' must not be null");
-		String id = name.startsWith(CACHED_CONTENTS) ? name.substring(CACHED_CONTENTS.length()) : name;
-		if (!CACHED_CONTENT_ID.matcher(id).matches()) {
-			throw new IllegalArgumentException("Invalid cached content name '" + name
-					+ "': use the name the API returned, such as 'cachedContents/abc123'");
-		}
-		return CACHED_CONTENTS + id;
+		return ResourceNames.path(CACHED_CONTENTS, name, "cached content", "cachedContents/abc123");
 	}
 
 }

@@ -56,6 +56,13 @@ final class GeminiApi {
 	}
 
 	/**
+	 * {@link #call} never retried, for a create that is not idempotent (a batch).
+	 */
+	<T> Mono<T> callOnce(HttpMethod method, String path, byte[] body, Class<T> responseType) {
+		return this.exchange.unaryOnce(method, uri(path), () -> body, this.jsonMapper.readerFor(responseType));
+	}
+
+	/**
 	 * {@link #call} observed as {@code operation} on {@code model}, like generate calls: the observation
 	 * (with its meters) and the call statistics.
 	 */
@@ -69,22 +76,43 @@ final class GeminiApi {
 	 */
 	<P, E> Flux<E> paged(String path, Class<P> pageType, Function<P, @Nullable List<E>> items,
 			Function<P, @Nullable String> nextPageToken) {
-		return page(path, null, pageType).expand((page) -> {
+		return paged(path, PAGE_SIZE, pageType, items, nextPageToken);
+	}
+
+	/**
+	 * {@link #paged(String, Class, Function, Function)} with a page size of its own, for lists whose
+	 * maximum page size is smaller (files, batches).
+	 */
+	<P, E> Flux<E> paged(String path, int pageSize, Class<P> pageType, Function<P, @Nullable List<E>> items,
+			Function<P, @Nullable String> nextPageToken) {
+		return page(path, pageSize, null, pageType).expand((page) -> {
 			String token = nextPageToken.apply(page);
-			return StringUtils.hasText(token) ? page(path, token, pageType) : Mono.empty();
+			return StringUtils.hasText(token) ? page(path, pageSize, token, pageType) : Mono.empty();
 		}).concatMapIterable((page) -> {
 			List<E> list = items.apply(page);
 			return (list != null) ? list : List.of();
 		});
 	}
 
-	private <P> Mono<P> page(String path, @Nullable String pageToken, Class<P> pageType) {
-		String query = "?pageSize=" + PAGE_SIZE
+	private <P> Mono<P> page(String path, int pageSize, @Nullable String pageToken, Class<P> pageType) {
+		String query = "?pageSize=" + pageSize
 				+ ((pageToken != null) ? "&pageToken=" + URLEncoder.encode(pageToken, StandardCharsets.UTF_8) : "");
 		return call(HttpMethod.GET, path + query, null, pageType);
 	}
 
-	private URI uri(String path) {
+	JsonMapper jsonMapper() {
+		return this.jsonMapper;
+	}
+
+	GeminiExchange exchange() {
+		return this.exchange;
+	}
+
+	CallObserver observer() {
+		return this.observer;
+	}
+
+	URI uri(String path) {
 		return URI.create(this.apiUrl + path);
 	}
 

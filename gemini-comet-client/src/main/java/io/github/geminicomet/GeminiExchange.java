@@ -2,13 +2,17 @@ package io.github.geminicomet;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectReader;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 import io.github.geminicomet.model.GenerateContentResponse;
@@ -51,6 +55,49 @@ final class GeminiExchange {
 	 */
 	<T> Mono<T> unary(HttpMethod method, URI uri, Supplier<byte @Nullable []> body, @Nullable ObjectReader reader) {
 		return this.pipeline.unary((bytes) -> attempt(method, uri, bytes, reader), body, method, uri);
+	}
+
+	/**
+	 * A unary call that is never retried, because repeating it could repeat its effect (creating a
+	 * batch): limits and the call timeout only.
+	 */
+	<T> Mono<T> unaryOnce(HttpMethod method, URI uri, Supplier<byte @Nullable []> body, @Nullable ObjectReader reader) {
+		return this.pipeline.unaryOnce(Mono.defer(() -> attempt(method, uri, body.get(), reader)), method, uri);
+	}
+
+	/**
+	 * A unary call with headers of its own and a streamed body (created anew for each attempt), whose
+	 * successful answer is read, headers included, by {@code reader}; retried only when {@code retry}.
+	 */
+	<T> Mono<T> send(HttpMethod method, URI uri, HttpHeaders headers, Supplier<@Nullable Publisher<DataBuffer>> body,
+			BiFunction<HttpHeaders, Flux<DataBuffer>, Mono<T>> reader, boolean retry) {
+		Mono<T> attempt = Mono.defer(() -> {
+			boolean[] responded = new boolean[1];
+			return this.transport.<T>send(method, uri, headers, body.get(), (status, responseHeaders, content) -> {
+				responded[0] = true;
+				return status.is2xxSuccessful() ? reader.apply(responseHeaders, content).flux()
+						: this.errorDecoder.<T>decode(status, responseHeaders.getFirst(HttpHeaders.RETRY_AFTER), content,
+								method, uri).flux();
+			}).singleOrEmpty().onErrorMap((ex) -> this.failures.translate(ex, method, uri, -1, !responded[0]));
+		});
+		return retry ? this.pipeline.unary(attempt, method, uri) : this.pipeline.unaryOnce(attempt, method, uri);
+	}
+
+	/**
+	 * The body of a GET as it arrives (a file's download), retried only before its first byte; cancelling
+	 * it closes the exchange.
+	 */
+	Flux<DataBuffer> download(URI uri) {
+		HttpMethod method = HttpMethod.GET;
+		return this.pipeline.stream(Flux.defer(() -> {
+			boolean[] responded = new boolean[1];
+			return this.transport.<DataBuffer>send(method, uri, HttpHeaders.EMPTY, null, (status, headers, content) -> {
+				responded[0] = true;
+				return status.is2xxSuccessful() ? content
+						: this.errorDecoder.<DataBuffer>decode(status, headers.getFirst(HttpHeaders.RETRY_AFTER), content,
+								method, uri).flux();
+			}).onErrorMap((ex) -> this.failures.translate(ex, method, uri, -1, !responded[0]));
+		}), method, uri);
 	}
 
 	/**

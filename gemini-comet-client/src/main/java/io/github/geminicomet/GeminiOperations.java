@@ -273,6 +273,28 @@ public interface GeminiOperations {
 	CachedContentOperations cachedContents();
 
 	/**
+	 * Return the operations on the Files API ({@code files}: resumable upload, get, list, delete, wait
+	 * until active), for media too large to send inline. Implementations that do not talk to the API may
+	 * leave this unsupported.
+	 * @return the file operations
+	 * @since 0.2.0
+	 */
+	default FileOperations files() {
+		throw new UnsupportedOperationException(getClass().getName() + " does not support the Files API");
+	}
+
+	/**
+	 * Return the operations on batch jobs ({@code batches}: create from inline requests or a JSONL file,
+	 * get, list, cancel, delete, wait, read the results), half the price of the same calls made one by
+	 * one. Implementations that do not talk to the API may leave this unsupported.
+	 * @return the batch operations
+	 * @since 0.2.0
+	 */
+	default BatchOperations batches() {
+		throw new UnsupportedOperationException(getClass().getName() + " does not support batch mode");
+	}
+
+	/**
 	 * Send one user prompt to the default model and read the answer as an object of the given type:
 	 * see {@link #generateObject(String, GenerateContentRequest, Class)}.
 	 * @param <T> the type of the object

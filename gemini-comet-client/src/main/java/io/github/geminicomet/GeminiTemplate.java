@@ -2,8 +2,10 @@ package io.github.geminicomet;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -37,6 +39,7 @@ import io.github.geminicomet.model.GenerateContentRequest;
 import io.github.geminicomet.model.GenerateContentResponse;
 import io.github.geminicomet.model.GenerationConfig;
 import io.github.geminicomet.model.Model;
+import io.github.geminicomet.model.ServiceTier;
 import io.github.geminicomet.observation.GeminiObservationConvention;
 import io.github.geminicomet.quota.QuotaSettings;
 import io.github.geminicomet.quota.QuotaStatistics;
@@ -119,6 +122,10 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 	private final CachedContentOperations cachedContents;
 
+	private final FileOperations files;
+
+	private final BatchOperations batches;
+
 	private final StructuredOutputSupport structuredOutput;
 
 	GeminiTemplate(Builder builder, JsonMapper jsonMapper, TransportFactory.Transports transports) {
@@ -151,6 +158,12 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		GeminiApi api = new GeminiApi(apiUrl, jsonMapper, this.exchange, this.observer);
 		this.endpoints = new GeminiEndpoints(api);
 		this.cachedContents = new DefaultCachedContentOperations(api);
+		String rootUrl = ApiBaseUrl.rootUrl(builder.baseUrl, builder.apiVersion);
+		URI baseUri = URI.create(rootUrl);
+		URI uploadUri = URI.create(rootUrl + "/upload/" + builder.apiVersion + "/files");
+		this.files = new DefaultFileOperations(api, new ResumableUpload(this.exchange, jsonMapper, uploadUri, baseUri,
+				builder.retrySettings, builder.maxInMemorySize), uploadUri);
+		this.batches = new DefaultBatchOperations(api, this.files, builder.maxInMemorySize);
 		this.structuredOutput = new StructuredOutputSupport(this::generateContent, this::streamGenerateContent,
 				jsonMapper, builder.structuredOutputValidator, builder.structuredOutputMaxRepairAttempts);
 	}
@@ -290,6 +303,16 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		return this.cachedContents;
 	}
 
+	@Override
+	public FileOperations files() {
+		return this.files;
+	}
+
+	@Override
+	public BatchOperations batches() {
+		return this.batches;
+	}
+
 	/**
 	 * Return operations that let the model call the {@code @GeminiTool} methods of the given objects,
 	 * with this template's {@link Builder#toolCallingOptions(ToolCallingOptions) tool-calling options}
@@ -380,7 +403,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		return this.modelUris.of((model != null && this.modelUris.isKnown(model)) ? model : modelName(model));
 	}
 
-	private static String modelName(String model) {
+	static String modelName(String model) {
 		Assert.notNull(model, "'model' must not be null");
 		String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
 		if (!MODEL_NAME.matcher(name).matches()) {
@@ -399,7 +422,23 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 					: this.defaultGenerationConfig;
 			effective = request.toBuilder().generationConfig(merged).build();
 		}
+		if ((this.builder.defaultServiceTier != null && effective.serviceTier() == null)
+				|| (!this.builder.defaultLabels.isEmpty())) {
+			effective = withBillingDefaults(effective);
+		}
 		return this.requestWriter.writeValueAsBytes(effective);
+	}
+
+	/** The template's default service tier and labels under the request's own. */
+	private GenerateContentRequest withBillingDefaults(GenerateContentRequest request) {
+		Map<String, String> labels = new LinkedHashMap<>(this.builder.defaultLabels);
+		if (request.labels() != null) {
+			labels.putAll(request.labels());
+		}
+		return request.toBuilder()
+			.serviceTier((request.serviceTier() != null) ? request.serviceTier() : this.builder.defaultServiceTier)
+			.labels(labels.isEmpty() ? null : labels)
+			.build();
 	}
 
 	/**
@@ -443,6 +482,10 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		String defaultModel = DEFAULT_MODEL;
 
 		@Nullable GenerationConfig defaultGenerationConfig;
+
+		@Nullable ServiceTier defaultServiceTier;
+
+		Map<String, String> defaultLabels = Map.of();
 
 		final HttpHeaders defaultHeaders = new HttpHeaders();
 
@@ -520,6 +563,8 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			this.authScheme = other.authScheme;
 			this.defaultModel = other.defaultModel;
 			this.defaultGenerationConfig = other.defaultGenerationConfig;
+			this.defaultServiceTier = other.defaultServiceTier;
+			this.defaultLabels = other.defaultLabels;
 			this.defaultHeaders.addAll(other.defaultHeaders);
 			this.connectTimeout = other.connectTimeout;
 			this.readTimeout = other.readTimeout;
@@ -619,6 +664,29 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		 */
 		public Builder defaultGenerationConfig(@Nullable GenerationConfig generationConfig) {
 			this.defaultGenerationConfig = generationConfig;
+			return this;
+		}
+
+		/**
+		 * Set the service tier of every request that names none.
+		 * @param serviceTier the default tier, or {@code null} to let the API choose
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder defaultServiceTier(@Nullable ServiceTier serviceTier) {
+			this.defaultServiceTier = serviceTier;
+			return this;
+		}
+
+		/**
+		 * Set labels sent with every request; a request's own labels win over these.
+		 * @param labels the default labels, such as {@code Map.of("team", "search")}
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder defaultLabels(Map<String, String> labels) {
+			Assert.notNull(labels, "'labels' must not be null");
+			this.defaultLabels = Map.copyOf(labels);
 			return this;
 		}
 

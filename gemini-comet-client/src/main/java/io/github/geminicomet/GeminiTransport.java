@@ -3,10 +3,12 @@ package io.github.geminicomet;
 import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 
@@ -40,6 +42,20 @@ interface GeminiTransport {
 	<T> Flux<T> stream(URI uri, byte[] body, ResponseHandler<Flux<T>> handler);
 
 	/**
+	 * Send a request with headers of its own and a body streamed from a publisher (the commands of a
+	 * resumable upload, the download of a file), and read the response with all its headers.
+	 * @param method the HTTP method
+	 * @param uri the URI
+	 * @param headers the request headers, added to the template's default headers
+	 * @param body the body, or {@code null} for none
+	 * @param handler reads the response once its status line has arrived
+	 * @param <T> the type of what is read
+	 * @return what the handler read
+	 */
+	<T> Flux<T> send(HttpMethod method, URI uri, HttpHeaders headers, @Nullable Publisher<DataBuffer> body,
+			HeadersResponseHandler<Flux<T>> handler);
+
+	/**
 	 * Reads a response: its status, its {@code Retry-After} header and its body, as data buffers that the
 	 * handler releases (cancelling the body closes the connection).
 	 *
@@ -49,6 +65,18 @@ interface GeminiTransport {
 	interface ResponseHandler<P> {
 
 		P handle(HttpStatusCode status, @Nullable String retryAfter, Flux<DataBuffer> body);
+
+	}
+
+	/**
+	 * Reads a response with all its headers (the upload protocol answers in headers).
+	 *
+	 * @param <P> the publisher of what is read
+	 */
+	@FunctionalInterface
+	interface HeadersResponseHandler<P> {
+
+		P handle(HttpStatusCode status, HttpHeaders headers, Flux<DataBuffer> body);
 
 	}
 

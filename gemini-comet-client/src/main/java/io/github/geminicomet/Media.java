@@ -18,6 +18,7 @@ import org.springframework.http.MediaTypeFactory;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
+import io.github.geminicomet.model.GeminiFile;
 import io.github.geminicomet.model.Part;
 
 /**
@@ -193,6 +194,29 @@ public final class Media {
 		Assert.hasText(fileUri, "'fileUri' must not be empty");
 		Assert.hasText(mimeType, "'mimeType' must not be empty");
 		return Part.fileData(mimeType, fileUri);
+	}
+
+	/**
+	 * Create a part that references a file uploaded with {@link FileOperations}: its URI and MIME type. The
+	 * file must be {@link GeminiFile.State#ACTIVE ACTIVE} when the prompt is sent (a file still
+	 * {@code PROCESSING} is refused with 400 FAILED_PRECONDITION): wait for it with
+	 * {@link FileOperations#awaitActive(String)}.
+	 * @param file the uploaded file
+	 * @return the part
+	 * @throws IllegalArgumentException if the file has no URI or MIME type, or it failed processing
+	 * @since 0.2.0
+	 */
+	public static Part file(GeminiFile file) {
+		Assert.notNull(file, "'file' must not be null");
+		if (file.state() == GeminiFile.State.FAILED) {
+			throw new IllegalArgumentException("File '" + file.name() + "' failed processing and cannot be used in a "
+					+ "prompt: upload it again");
+		}
+		if (!StringUtils.hasText(file.uri()) || !StringUtils.hasText(file.mimeType())) {
+			throw new IllegalArgumentException("File '" + file.name() + "' has no URI or MIME type: use the file "
+					+ "that files().upload(...), get(...) or awaitActive(...) returned");
+		}
+		return Part.fileData(file.mimeType(), file.uri());
 	}
 
 	/**

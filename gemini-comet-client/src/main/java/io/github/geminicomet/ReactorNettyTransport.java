@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
@@ -34,6 +35,9 @@ final class ReactorNettyTransport implements GeminiTransport {
 	/** The same with a JSON body to send. */
 	private final HttpClient jsonBodyClient;
 
+	/** With the default headers only, for requests that set their own (uploads, downloads). */
+	private final HttpClient plainClient;
+
 	/** For streams of server-sent events. */
 	private final HttpClient eventStreamClient;
 
@@ -42,6 +46,7 @@ final class ReactorNettyTransport implements GeminiTransport {
 			headers.set(HttpHeaderNames.USER_AGENT, GeminiUserAgent.VALUE);
 			defaultHeaders.forEach(headers::set);
 		});
+		this.plainClient = client;
 		this.jsonClient = client
 			.headers((headers) -> headers.set(HttpHeaderNames.ACCEPT, MediaType.APPLICATION_JSON_VALUE));
 		this.jsonBodyClient = this.jsonClient
@@ -68,6 +73,22 @@ final class ReactorNettyTransport implements GeminiTransport {
 			.uri(uri)
 			.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
 			.response((response, content) -> handle(response, content, handler));
+	}
+
+	@Override
+	public <T> Flux<T> send(HttpMethod method, URI uri, HttpHeaders headers, @Nullable Publisher<DataBuffer> body,
+			HeadersResponseHandler<Flux<T>> handler) {
+		HttpClient.RequestSender sender = this.plainClient.headers((nettyHeaders) -> headers.forEach(nettyHeaders::set))
+			.request(io.netty.handler.codec.http.HttpMethod.valueOf(method.name()))
+			.uri(uri);
+		HttpClient.ResponseReceiver<?> receiver = (body != null)
+				? sender.send(Flux.from(body).map(NettyDataBufferFactory::toByteBuf)) : sender;
+		return receiver.response((response, content) -> {
+			HttpHeaders responseHeaders = new HttpHeaders();
+			response.responseHeaders().forEach((entry) -> responseHeaders.add(entry.getKey(), entry.getValue()));
+			return handler.handle(HttpStatusCode.valueOf(response.status().code()), responseHeaders,
+					dataBuffers(content));
+		});
 	}
 
 	private <P> P handle(HttpClientResponse response, ByteBufFlux content, ResponseHandler<P> handler) {

@@ -479,6 +479,16 @@ public final class ToolCallingOperations implements GeminiOperations {
 	}
 
 	@Override
+	public FileOperations files() {
+		return this.delegate.files();
+	}
+
+	@Override
+	public BatchOperations batches() {
+		return this.delegate.batches();
+	}
+
+	@Override
 	public String toString() {
 		return "ToolCallingOperations[" + this.tools.getFunctionNames() + " on " + this.delegate + "]";
 	}

@@ -3,13 +3,16 @@ package io.github.geminicomet;
 import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -42,6 +45,15 @@ final class WebClientTransport implements GeminiTransport {
 			.accept(MediaType.TEXT_EVENT_STREAM)
 			.bodyValue(body)
 			.exchangeToFlux((response) -> handle(response, handler));
+	}
+
+	@Override
+	public <T> Flux<T> send(HttpMethod method, URI uri, HttpHeaders headers, @Nullable Publisher<DataBuffer> body,
+			HeadersResponseHandler<Flux<T>> handler) {
+		WebClient.RequestBodySpec spec = this.webClient.method(method).uri(uri).headers((all) -> all.addAll(headers));
+		WebClient.RequestHeadersSpec<?> request = (body != null) ? spec.body(BodyInserters.fromDataBuffers(body)) : spec;
+		return request.exchangeToFlux((response) -> handler.handle(response.statusCode(),
+				response.headers().asHttpHeaders(), response.body(BodyExtractors.toDataBuffers())));
 	}
 
 	private static <P> P handle(ClientResponse response, ResponseHandler<P> handler) {

@@ -87,6 +87,8 @@ public final class GeminiAutoConfiguration {
 			.apiKey(apiKey(properties, environment))
 			.authScheme(properties.getAuthScheme())
 			.defaultModel(properties.getModel())
+			.defaultServiceTier(properties.getServiceTier())
+			.defaultLabels(properties.getLabels())
 			.connectTimeout(HttpClientDefaults.timeout(environment, "connect-timeout", properties.getConnectTimeout()))
 			.readTimeout(HttpClientDefaults.timeout(environment, "read-timeout", properties.getReadTimeout()))
 			.maxInMemorySize((int) properties.getMaxInMemorySize().toBytes())

@@ -16,6 +16,7 @@ import io.github.geminicomet.GeminiTemplate;
 import io.github.geminicomet.HttpVersion;
 import io.github.geminicomet.ProxySettings;
 import io.github.geminicomet.ThinkingValidation;
+import io.github.geminicomet.model.ServiceTier;
 import io.github.geminicomet.model.ThinkingLevel;
 import io.github.geminicomet.quota.QuotaSettings;
 import io.github.geminicomet.quota.QuotaStoreFailurePolicy;
@@ -51,6 +52,16 @@ public class GeminiProperties {
 	 * Model used when a call names none.
 	 */
 	private String model = "gemini-2.5-flash";
+
+	/**
+	 * Service tier of requests that name none: standard, flex or priority. Unset lets the API choose.
+	 */
+	private @Nullable ServiceTier serviceTier;
+
+	/**
+	 * Labels sent with every request (billing breakdown); a request's own labels win.
+	 */
+	private Map<String, String> labels = new LinkedHashMap<>();
 
 	/**
 	 * How the API key is sent: in the x-goog-api-key header or as a bearer token.
@@ -209,6 +220,22 @@ public class GeminiProperties {
 
 	public void setModel(String model) {
 		this.model = model;
+	}
+
+	public @Nullable ServiceTier getServiceTier() {
+		return this.serviceTier;
+	}
+
+	public void setServiceTier(@Nullable ServiceTier serviceTier) {
+		this.serviceTier = serviceTier;
+	}
+
+	public Map<String, String> getLabels() {
+		return this.labels;
+	}
+
+	public void setLabels(Map<String, String> labels) {
+		this.labels = labels;
 	}
 
 	public AuthScheme getAuthScheme() {

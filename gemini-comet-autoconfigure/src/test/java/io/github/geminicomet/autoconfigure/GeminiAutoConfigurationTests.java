@@ -116,6 +116,19 @@ class GeminiAutoConfigurationTests {
 	}
 
 	@Test
+	void serviceTierAndLabelsPropertiesAreSentWithEveryRequest() {
+		this.contextRunner
+			.withPropertyValues("cometapi.gemini.api-key=test-key", baseUrl(), "cometapi.gemini.service-tier=flex",
+					"cometapi.gemini.labels.team=search")
+			.run((context) -> {
+				context.getBean(GeminiTemplate.class).generateText("Name a dog").block(Duration.ofSeconds(10));
+				server.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-2.5-flash:generateContent"))
+					.withRequestBody(equalToJson("{\"serviceTier\":\"flex\",\"labels\":{\"team\":\"search\"}}", true,
+							true)));
+			});
+	}
+
+	@Test
 	void apiKeyFallsBackToCometApiKeyEnvironmentVariable() {
 		this.contextRunner.withSystemProperties("COMETAPI_KEY=from-environment")
 			.withPropertyValues(baseUrl())

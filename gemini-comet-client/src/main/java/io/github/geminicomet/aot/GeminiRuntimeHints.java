@@ -12,17 +12,23 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.TypeReference;
 import org.springframework.util.ClassUtils;
 
+import io.github.geminicomet.BatchResult;
 import io.github.geminicomet.ChatHistory;
+import io.github.geminicomet.model.Batch;
 import io.github.geminicomet.model.BatchEmbedContentsRequest;
 import io.github.geminicomet.model.BatchEmbedContentsResponse;
+import io.github.geminicomet.model.BatchRequest;
 import io.github.geminicomet.model.CachedContent;
 import io.github.geminicomet.model.CountTokensRequest;
 import io.github.geminicomet.model.CountTokensResponse;
 import io.github.geminicomet.model.EmbedContentRequest;
 import io.github.geminicomet.model.EmbedContentResponse;
+import io.github.geminicomet.model.GeminiFile;
 import io.github.geminicomet.model.GenerateContentRequest;
 import io.github.geminicomet.model.GenerateContentResponse;
+import io.github.geminicomet.model.ListBatchesResponse;
 import io.github.geminicomet.model.ListCachedContentsResponse;
+import io.github.geminicomet.model.ListFilesResponse;
 import io.github.geminicomet.model.ListModelsResponse;
 import io.github.geminicomet.model.Model;
 import io.github.geminicomet.model.Schema;
@@ -45,13 +51,28 @@ class GeminiRuntimeHints implements RuntimeHintsRegistrar {
 	static final List<Class<?>> WIRE_TYPES = List.of(GenerateContentRequest.class, GenerateContentResponse.class,
 			CountTokensRequest.class, CountTokensResponse.class, EmbedContentRequest.class, EmbedContentResponse.class,
 			BatchEmbedContentsRequest.class, BatchEmbedContentsResponse.class, Model.class, ListModelsResponse.class,
-			CachedContent.class, ListCachedContentsResponse.class, Schema.class, ChatHistory.class);
+			CachedContent.class, ListCachedContentsResponse.class, Schema.class, ChatHistory.class, GeminiFile.class,
+			ListFilesResponse.class, Batch.class, ListBatchesResponse.class, BatchRequest.class, BatchResult.class);
+
+	/**
+	 * Package-private shapes read from the wire that no public component leads to: the batch's operation
+	 * metadata, the inline responses' wrapper, the upload's answer and a result file's line.
+	 */
+	static final List<String> HIDDEN_WIRE_TYPES = List.of("io.github.geminicomet.model.Batch$Metadata",
+			"io.github.geminicomet.model.Batch$InlinedResponses", "io.github.geminicomet.ResumableUpload$FileEnvelope",
+			"io.github.geminicomet.DefaultBatchOperations$ResultLine");
 
 	private final BindingReflectionHintsRegistrar bindingRegistrar = new BindingReflectionHintsRegistrar();
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		this.bindingRegistrar.registerReflectionHints(hints.reflection(), WIRE_TYPES.toArray(Type[]::new));
+		// Batch and its output are read through package-private @JsonCreator factories
+		hints.reflection().registerType(Batch.class, MemberCategory.INVOKE_DECLARED_METHODS);
+		hints.reflection().registerType(Batch.Output.class, MemberCategory.INVOKE_DECLARED_METHODS);
+		HIDDEN_WIRE_TYPES.forEach((name) -> hints.reflection()
+			.registerType(TypeReference.of(name), MemberCategory.INVOKE_DECLARED_CONSTRUCTORS,
+					MemberCategory.INVOKE_DECLARED_METHODS, MemberCategory.ACCESS_DECLARED_FIELDS));
 		// enums read unknown values through a static @JsonCreator factory
 		hints.reflection()
 			.typeHints()

@@ -2,6 +2,7 @@ package io.github.geminicomet.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -22,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * {@code cachedContents/abc123}
  * @param model the model resource name, such as {@code models/gemini-2.5-flash}; leave unset for
  * {@code generateContent}
+ * @param serviceTier the service tier to serve the request in (since 0.2.0)
+ * @param labels labels billed with the request, such as {@code team=search} (since 0.2.0)
  * @author gemini-comet
  * @since 0.1.0
  */
@@ -29,12 +32,32 @@ import org.jspecify.annotations.Nullable;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record GenerateContentRequest(@Nullable List<Content> contents, @Nullable Content systemInstruction,
 		@Nullable List<Tool> tools, @Nullable ToolConfig toolConfig, @Nullable List<SafetySetting> safetySettings,
-		@Nullable GenerationConfig generationConfig, @Nullable String cachedContent, @Nullable String model) {
+		@Nullable GenerationConfig generationConfig, @Nullable String cachedContent, @Nullable String model,
+		@Nullable ServiceTier serviceTier, @Nullable Map<String, String> labels) {
 
 	public GenerateContentRequest {
 		contents = ModelSupport.copy(contents);
 		tools = ModelSupport.copy(tools);
 		safetySettings = ModelSupport.copy(safetySettings);
+		labels = (labels != null) ? Map.copyOf(labels) : null;
+	}
+
+	/**
+	 * Create a request without service tier or labels (the 0.1 fields).
+	 * @param contents the conversation so far
+	 * @param systemInstruction the system instruction
+	 * @param tools the tools
+	 * @param toolConfig the configuration of the tools
+	 * @param safetySettings the safety settings
+	 * @param generationConfig generation options
+	 * @param cachedContent the name of cached content
+	 * @param model the model resource name
+	 */
+	public GenerateContentRequest(@Nullable List<Content> contents, @Nullable Content systemInstruction,
+			@Nullable List<Tool> tools, @Nullable ToolConfig toolConfig, @Nullable List<SafetySetting> safetySettings,
+			@Nullable GenerationConfig generationConfig, @Nullable String cachedContent, @Nullable String model) {
+		this(contents, systemInstruction, tools, toolConfig, safetySettings, generationConfig, cachedContent, model,
+				null, null);
 	}
 
 	/**
@@ -94,6 +117,10 @@ public record GenerateContentRequest(@Nullable List<Content> contents, @Nullable
 
 		private @Nullable String model;
 
+		private @Nullable ServiceTier serviceTier;
+
+		private @Nullable Map<String, String> labels;
+
 		private Builder() {
 		}
 
@@ -106,6 +133,8 @@ public record GenerateContentRequest(@Nullable List<Content> contents, @Nullable
 			this.generationConfig = request.generationConfig;
 			this.cachedContent = request.cachedContent;
 			this.model = request.model;
+			this.serviceTier = request.serviceTier;
+			this.labels = request.labels;
 		}
 
 		/**
@@ -228,12 +257,35 @@ public record GenerateContentRequest(@Nullable List<Content> contents, @Nullable
 		}
 
 		/**
+		 * Set the service tier to serve the request in.
+		 * @param serviceTier the tier, such as {@link ServiceTier#FLEX}
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder serviceTier(@Nullable ServiceTier serviceTier) {
+			this.serviceTier = serviceTier;
+			return this;
+		}
+
+		/**
+		 * Set the labels billed with the request.
+		 * @param labels the labels, such as {@code Map.of("team", "search")}
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder labels(@Nullable Map<String, String> labels) {
+			this.labels = labels;
+			return this;
+		}
+
+		/**
 		 * Build the immutable request.
 		 * @return the request
 		 */
 		public GenerateContentRequest build() {
 			return new GenerateContentRequest(this.contents, this.systemInstruction, this.tools, this.toolConfig,
-					this.safetySettings, this.generationConfig, this.cachedContent, this.model);
+					this.safetySettings, this.generationConfig, this.cachedContent, this.model, this.serviceTier,
+					this.labels);
 		}
 
 		private static <T> List<T> added(@Nullable List<T> list, T element) {

@@ -61,7 +61,9 @@ import io.github.geminicomet.model.Model;
  * A request that arrives when nothing was scripted goes to the {@link #answerWith(Responder) responder};
  * without one it fails with a 400 whose message says how to script an answer. The other endpoints
  * answer by themselves: {@code GET models/{model}} (the health check), {@code GET models} and
- * {@code countTokens} (an estimate of about four characters a token); others are 404.
+ * {@code countTokens} (an estimate of about four characters a token), the Files API (resumable uploads,
+ * files {@code ACTIVE} at once, videos after one poll) and batch mode (each request of a batch answered
+ * like a generate call, the batch {@code SUCCEEDED} at its first poll; since 0.2.0); others are 404.
  *
  * <p>Every request is recorded ({@link #requests()}, {@link #lastRequest()}). {@link #reset()} forgets
  * the script, the responder and the requests. Thread-safe.
@@ -101,6 +103,8 @@ public final class GeminiStub implements AutoCloseable {
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private volatile Responder responder = NO_ANSWER;
+
+	private final StubFilesAndBatches filesAndBatches = new StubFilesAndBatches(this.jsonMapper, this::batchAnswer);
 
 	private final LoopResources loops;
 
@@ -278,6 +282,7 @@ public final class GeminiStub implements AutoCloseable {
 		this.generations.set(0);
 		this.received.set(0);
 		this.responder = NO_ANSWER;
+		this.filesAndBatches.reset();
 	}
 
 	/**
@@ -298,6 +303,13 @@ public final class GeminiStub implements AutoCloseable {
 	}
 
 	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+		String uri = request.uri();
+		int question = uri.indexOf('?');
+		String path = (question >= 0) ? uri.substring(0, question) : uri;
+		if (StubFilesAndBatches.serves(path)) {
+			record(request, "");
+			return this.filesAndBatches.handle(request, response, path, (question >= 0) ? uri.substring(question + 1) : null);
+		}
 		return request.receive()
 			.aggregate()
 			.asString(StandardCharsets.UTF_8)
@@ -409,6 +421,20 @@ public final class GeminiStub implements AutoCloseable {
 		}
 		Duration delay = answer.delay();
 		return delay.isZero() ? reply : Mono.delay(delay).then(reply);
+	}
+
+	/** Answer one request of a batch like a generate call: from the script or the responder. */
+	private Map<String, Object> batchAnswer(String model, GenerateContentRequest request) {
+		RecordedRequest recorded = new RecordedRequest(this.received.get(), "POST",
+				"/v1beta/models/" + model + ":generateContent", null, new HttpHeaders(),
+				this.jsonMapper.writeValueAsString(request), model, "generateContent", request);
+		int index = this.generations.getAndIncrement();
+		ScriptedAnswer answer = nextAnswer(recorded, index);
+		if (answer.isError()) {
+			Object error = answer.errorBody().get("error");
+			return Map.of("error", (error != null) ? error : answer.errorBody());
+		}
+		return Map.of("response", answer.response(recorded, "stub-batch-" + index));
 	}
 
 	private ScriptedAnswer nextAnswer(RecordedRequest request, int index) {

@@ -17,6 +17,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.core.io.ByteArrayResource;
 
 import io.github.geminicomet.GeminiTemplate;
 
@@ -98,6 +100,7 @@ class SampleApplicationOfflineTests {
 			.exchange()
 			.expectStatus().isOk()
 			.expectHeader().contentType(MediaType.IMAGE_PNG);
+		assertFilesAndBatchesWorkOffline(client);
 		client.get().uri("/actuator/health").exchange().expectBody()
 			.jsonPath("$.components.gemini.status").isEqualTo("UP");
 		assertSpringAiChatRemembersAndCallsTools(client);
@@ -122,6 +125,43 @@ class SampleApplicationOfflineTests {
 			.getResponseBody();
 		assertThat(second.get("conversation")).isEqualTo(first.get("conversation"));
 		assertThat((Integer) second.get("remembered")).isGreaterThan((Integer) first.get("remembered"));
+	}
+
+	private void assertFilesAndBatchesWorkOffline(WebTestClient client) {
+		MultipartBodyBuilder form = new MultipartBodyBuilder();
+		form.part("file", new ByteArrayResource(new byte[600 * 1024]) {
+
+			@Override
+			public String getFilename() {
+				return "clip.mp4";
+			}
+
+		}).contentType(MediaType.parseMediaType("video/mp4"));
+		client.post().uri("/api/files").contentType(MediaType.MULTIPART_FORM_DATA)
+			.bodyValue(form.build())
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.name").value((String name) -> assertThat(name).startsWith("files/"))
+			.jsonPath("$.sizeBytes").isEqualTo(600 * 1024)
+			.jsonPath("$.state").isEqualTo("ACTIVE")
+			.jsonPath("$.answer").isNotEmpty();
+		String name = client.post().uri("/api/batches").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"prompts\":[\"Why is the sky blue?\",\"Name a river\"]}")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(name).contains("\"state\":\"PENDING\"");
+		String id = name.replaceAll(".*\"name\":\"batches/([^\"]+)\".*", "$1");
+		client.get().uri("/api/batches/" + id).exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.state").isEqualTo("SUCCEEDED")
+			.jsonPath("$.answers.length()").isEqualTo(2)
+			.jsonPath("$.answers[0].key").isEqualTo("prompt-1")
+			.jsonPath("$.answers[0].text").isNotEmpty();
 	}
 
 	@Test

@@ -1,0 +1,19 @@
+package io.github.geminicomet.model;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One page of {@code GET batches}: the batches as long-running operations.
+ *
+ * @param operations the batches of this page
+ * @param nextPageToken the token of the next page, {@code null} on the last page
+ * @author gemini-comet
+ * @since 0.2.0
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ListBatchesResponse(@Nullable List<Batch> operations, @Nullable String nextPageToken) {
+
+}

@@ -1,0 +1,88 @@
+package io.github.geminicomet.test;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import org.springframework.core.io.ByteArrayResource;
+
+import io.github.geminicomet.BatchResult;
+import io.github.geminicomet.GeminiTemplate;
+import io.github.geminicomet.model.Batch;
+import io.github.geminicomet.model.BatchRequest;
+import io.github.geminicomet.model.GeminiFile;
+import io.github.geminicomet.model.GenerateContentRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the Files and Batch endpoints of {@link GeminiStub}, through a {@link GeminiTemplate}.
+ */
+class GeminiStubFilesAndBatchesTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	@AutoClose
+	private final GeminiStub stub = GeminiStub.start();
+
+	@AutoClose
+	private final GeminiTemplate gemini = GeminiTemplate.builder()
+		.baseUrl(this.stub.baseUrl())
+		.apiKey(GeminiStub.API_KEY)
+		.build();
+
+	@Test
+	void uploadInChunksGetListAndDelete() {
+		byte[] content = new byte[StubFilesAndBatches.GRANULARITY * 2 + 10];
+		GeminiFile file = this.gemini.files().upload(new ByteArrayResource(content) {
+
+			@Override
+			public String getFilename() {
+				return "notes.pdf";
+			}
+
+		}, "application/pdf").block(TIMEOUT);
+		assertThat(file.state()).isEqualTo(GeminiFile.State.ACTIVE);
+		assertThat(file.sizeBytes()).isEqualTo(content.length);
+		assertThat(file.displayName()).isEqualTo("notes.pdf");
+		assertThat(this.stub.requests()).filteredOn((request) -> request.path().startsWith("/upload/")).hasSize(4);
+		assertThat(this.gemini.files().list().collectList().block(TIMEOUT)).extracting(GeminiFile::name)
+			.containsExactly(file.name());
+		this.gemini.files().delete(file.name()).block(TIMEOUT);
+		assertThat(this.gemini.files().list().collectList().block(TIMEOUT)).isEmpty();
+	}
+
+	@Test
+	void videoIsProcessingUntilFirstPoll() {
+		GeminiFile file = this.gemini.files().upload(new ByteArrayResource(new byte[10]), "video/mp4").block(TIMEOUT);
+		assertThat(file.state()).isEqualTo(GeminiFile.State.PROCESSING);
+		assertThat(this.gemini.files().awaitActive(file.name()).block(TIMEOUT).state()).isEqualTo(GeminiFile.State.ACTIVE);
+	}
+
+	@Test
+	void inlineAndFileBatchesAreAnsweredFromTheScript() {
+		this.stub.replyText("first");
+		this.stub.replyText("second");
+		List<BatchRequest> requests = List.of(BatchRequest.of("a", GenerateContentRequest.of("one")),
+				BatchRequest.of("b", GenerateContentRequest.of("two")));
+		Batch inline = this.gemini.batches().create("gemini-2.5-flash", requests, "small").block(TIMEOUT);
+		assertThat(inline.state()).isEqualTo(Batch.State.PENDING);
+		Batch done = this.gemini.batches().awaitCompletion(inline.name(), Duration.ofMillis(10), TIMEOUT).block(TIMEOUT);
+		assertThat(done.state()).isEqualTo(Batch.State.SUCCEEDED);
+		assertThat(this.gemini.batches().results(inline.name()).collectList().block(TIMEOUT))
+			.extracting(BatchResult::key, (result) -> result.response().text())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("a", "first"), org.assertj.core.groups.Tuple.tuple("b", "second"));
+
+		Batch viaFile = this.gemini.batches().createViaFile("gemini-2.5-flash", Flux.fromIterable(requests), "file")
+			.block(TIMEOUT);
+		assertThat(this.gemini.batches().results(viaFile.name()).map(BatchResult::key).collectList().block(TIMEOUT))
+			.containsExactly("a", "b");
+		assertThat(this.gemini.batches().list().count().block(TIMEOUT)).isEqualTo(2);
+		this.gemini.batches().cancel(viaFile.name()).block(TIMEOUT);
+		assertThat(this.gemini.batches().get(viaFile.name()).block(TIMEOUT).state()).isEqualTo(Batch.State.CANCELLED);
+	}
+
+}
