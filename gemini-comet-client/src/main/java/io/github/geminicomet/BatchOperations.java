@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 
 import io.github.geminicomet.model.Batch;
 import io.github.geminicomet.model.BatchRequest;
+import io.github.geminicomet.model.BatchResult;
 import io.github.geminicomet.model.GeminiFile;
 
 /**

@@ -30,6 +30,8 @@ import org.springframework.util.StringUtils;
 
 import io.github.geminicomet.model.Batch;
 import io.github.geminicomet.model.BatchRequest;
+import io.github.geminicomet.model.BatchResult;
+import io.github.geminicomet.model.GeminiError;
 import io.github.geminicomet.model.GeminiFile;
 import io.github.geminicomet.model.GenerateContentResponse;
 import io.github.geminicomet.model.ListBatchesResponse;

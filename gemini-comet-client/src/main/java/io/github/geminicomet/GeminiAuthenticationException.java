@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 
+import io.github.geminicomet.model.GeminiError;
+
 /**
  * {@link GeminiResponseException} for 401 or 403: the API key is missing, wrong or not allowed to use the model. Check {@code cometapi.gemini.api-key} (or the {@code COMETAPI_KEY} environment variable).
  *

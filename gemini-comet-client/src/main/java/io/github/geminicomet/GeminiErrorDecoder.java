@@ -24,6 +24,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.util.StringUtils;
 
+import io.github.geminicomet.model.GeminiError;
+
 /**
  * Decodes error answers: the body into a {@link GeminiError}, the {@code Retry-After} header into a
  * delay, and both with the status into the {@link GeminiResponseException} a caller branches on.

@@ -9,6 +9,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
+import io.github.geminicomet.model.GeminiError;
 import io.github.geminicomet.quota.QuotaLimit;
 
 /**

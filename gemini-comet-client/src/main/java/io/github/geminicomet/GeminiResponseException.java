@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 
+import io.github.geminicomet.model.GeminiError;
+
 /**
  * Signals that the Gemini API answered with an error: a non-2xx HTTP status, or an {@code error} event
  * on a stream. Carries the HTTP status and the decoded Gemini error body ({@code code}, {@code status},

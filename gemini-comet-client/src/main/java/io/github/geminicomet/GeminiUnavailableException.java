@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 
+import io.github.geminicomet.model.GeminiError;
+
 /**
  * {@link GeminiResponseException} for a 5xx status (typically 503 UNAVAILABLE or 500 INTERNAL): the service is overloaded or failing, and the call may succeed when retried.
  *

@@ -12,6 +12,7 @@ import reactor.test.StepVerifier;
 
 import io.github.geminicomet.model.Batch;
 import io.github.geminicomet.model.BatchRequest;
+import io.github.geminicomet.model.BatchResult;
 import io.github.geminicomet.model.GenerateContentRequest;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.geminicomet.model.GeminiError;
 import io.github.geminicomet.model.GenerateContentRequest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

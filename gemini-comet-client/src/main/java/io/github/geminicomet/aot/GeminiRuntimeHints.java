@@ -12,7 +12,7 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.TypeReference;
 import org.springframework.util.ClassUtils;
 
-import io.github.geminicomet.BatchResult;
+import io.github.geminicomet.model.BatchResult;
 import io.github.geminicomet.ChatHistory;
 import io.github.geminicomet.model.Batch;
 import io.github.geminicomet.model.BatchEmbedContentsRequest;

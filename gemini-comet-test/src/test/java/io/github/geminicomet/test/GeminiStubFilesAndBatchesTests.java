@@ -9,7 +9,7 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.core.io.ByteArrayResource;
 
-import io.github.geminicomet.BatchResult;
+import io.github.geminicomet.model.BatchResult;
 import io.github.geminicomet.GeminiTemplate;
 import io.github.geminicomet.model.Batch;
 import io.github.geminicomet.model.BatchRequest;

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import io.github.geminicomet.BatchResult;
+import io.github.geminicomet.model.BatchResult;
 import io.github.geminicomet.GeminiTemplate;
 import io.github.geminicomet.Media;
 import io.github.geminicomet.model.Batch;

@@ -1,4 +1,4 @@
-package io.github.geminicomet;
+package io.github.geminicomet.model;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,8 +1,6 @@
-package io.github.geminicomet;
+package io.github.geminicomet.model;
 
 import org.jspecify.annotations.Nullable;
-
-import io.github.geminicomet.model.GenerateContentResponse;
 
 /**
  * The result of one request of a batch: the caller's key and either the response or the error.
