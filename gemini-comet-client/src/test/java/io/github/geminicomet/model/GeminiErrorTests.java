@@ -1,4 +1,4 @@
-package io.github.geminicomet;
+package io.github.geminicomet.model;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.github.geminicomet.model.GeminiError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
