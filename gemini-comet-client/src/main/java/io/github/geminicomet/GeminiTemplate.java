@@ -400,7 +400,8 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	 * The URIs of a model, the name checked only the first time it is seen.
 	 */
 	private ModelUris.Uris uris(String model) {
-		return this.modelUris.of((model != null && this.modelUris.isKnown(model)) ? model : modelName(model));
+		ModelUris.Uris known = (model != null) ? this.modelUris.known(model) : null;
+		return (known != null) ? known : this.modelUris.of(modelName(model));
 	}
 
 	static String modelName(String model) {

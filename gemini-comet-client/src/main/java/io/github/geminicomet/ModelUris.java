@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The generate and stream URIs of each model a template calls, built once: a call then neither parses a
  * URI nor matches the model name again. Holds at most {@value #MAX_MODELS} models; beyond that the URIs
@@ -37,10 +39,10 @@ final class ModelUris {
 	}
 
 	/**
-	 * Whether the name (as given by the caller) was seen and checked before.
+	 * The URIs of a name (as given by the caller) seen and checked before, or {@code null}.
 	 */
-	boolean isKnown(String model) {
-		return this.byModel.containsKey(model);
+	@Nullable Uris known(String model) {
+		return this.byModel.get(model);
 	}
 
 	record Uris(String model, URI generate, URI stream) {

@@ -19,7 +19,7 @@ class ModelUrisTests {
 		assertThat(first.generate()).hasToString("http://127.0.0.1:1/v1beta/models/gemini-2.5-flash:generateContent");
 		assertThat(first.stream())
 			.hasToString("http://127.0.0.1:1/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse");
-		assertThat(this.uris.isKnown("gemini-2.5-flash")).isTrue();
+		assertThat(this.uris.known("gemini-2.5-flash")).isSameAs(first);
 		assertThat(this.uris.of("gemini-2.5-flash")).isSameAs(first);
 	}
 
@@ -28,8 +28,8 @@ class ModelUrisTests {
 		for (int i = 0; i < ModelUris.MAX_MODELS + 10; i++) {
 			this.uris.of("model-" + i);
 		}
-		assertThat(this.uris.isKnown("model-0")).isTrue();
-		assertThat(this.uris.isKnown("model-" + (ModelUris.MAX_MODELS + 5))).isFalse();
+		assertThat(this.uris.known("model-0")).isNotNull();
+		assertThat(this.uris.known("model-" + (ModelUris.MAX_MODELS + 5))).isNull();
 		assertThat(this.uris.of("model-" + (ModelUris.MAX_MODELS + 5)).generate().getPath())
 			.endsWith("model-" + (ModelUris.MAX_MODELS + 5) + ":generateContent");
 	}
