@@ -79,6 +79,9 @@ public final class GeminiTools {
 		this.methods = methods;
 		this.declarations = methods.values().stream().map(ToolMethod::declaration).toList();
 		this.options = options;
+		for (ToolMethod method : methods.values()) {
+			method.resolveConverters(options.jsonMapper());
+		}
 	}
 
 	/**

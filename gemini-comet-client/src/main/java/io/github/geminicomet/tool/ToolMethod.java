@@ -273,6 +273,20 @@ final class ToolMethod {
 	// ---- invocation
 
 	/**
+	 * Resolve, once and up front, the mapper's deserializers for the parameter types and for the plain
+	 * values results become. Jackson creates a missing deserializer under a lock; resolved here, a call
+	 * (a reactive method's arguments are read on the calling thread, an event loop) finds them in the
+	 * mapper's cache instead of waiting for that lock while another tool's call holds it.
+	 * @param mapper the mapper calls convert with
+	 */
+	void resolveConverters(JsonMapper mapper) {
+		for (ToolParameter parameter : this.parameters) {
+			mapper.readerFor(mapper.constructType(parameter.type()));
+		}
+		mapper.readerFor(Object.class);
+	}
+
+	/**
 	 * Call the method with the model's arguments: blocking methods on the options' scheduler, reactive
 	 * ones on the calling thread (only their assembly), composed with their result.
 	 * @return the function response's {@code response} object; an error when the arguments are invalid

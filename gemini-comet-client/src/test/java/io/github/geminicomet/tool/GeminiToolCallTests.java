@@ -11,13 +11,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.Deserializers;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 import io.github.geminicomet.model.Content;
 import io.github.geminicomet.model.FunctionCall;
@@ -144,11 +151,74 @@ class GeminiToolCallTests {
 				+ "{\"functionResponse\":{\"id\":\"c\",\"name\":\"arrive\",\"response\":{\"result\":\"third\"}}}]}");
 	}
 
+	@Test
+	void deserializersAreResolvedWhenTheToolsAreCreatedNotWhenTheyAreCalled() {
+		// Jackson creates a missing deserializer under a lock: a reactive tool's arguments are read on the
+		// calling thread (an event loop), so a call must never be the first to need one
+		AtomicInteger lookups = new AtomicInteger();
+		JsonMapper mapper = JsonMapper.builder().addModule(new CountingDeserializersModule(lookups)).build();
+		GeminiTools counted = GeminiTools.of(ToolCallingOptions.builder().jsonMapper(mapper).build(),
+				new BookingTools());
+		int resolved = lookups.get();
+		assertThat(resolved).isPositive();
+		Map<String, @Nullable Object> args = new LinkedHashMap<>();
+		args.put("guest", Map.of("name", "Ada", "vip", true));
+		args.put("room", "SUITE");
+		args.put("nights", List.of("2025-03-01"));
+		assertThat(counted.call(new FunctionCall("1", "book", args)).block(TIMEOUT).response()).containsKey("result");
+		assertThat(counted.call(new FunctionCall("2", "monoQuote", Map.of("room", "SINGLE"))).block(TIMEOUT)
+			.response()).containsEntry("result", 90);
+		assertThat(counted.call(new FunctionCall("3", "guest", Map.of("name", "Ada"))).block(TIMEOUT).response())
+			.containsEntry("result", Map.of("name", "Ada", "vip", false));
+		assertThat(lookups).hasValue(resolved);
+	}
+
 	private Map<String, @Nullable Object> response(String name, Map<String, @Nullable Object> args) {
 		FunctionResponse response = this.tools.call(new FunctionCall("call-" + name, name, args)).block(TIMEOUT);
 		assertThat(response.id()).isEqualTo("call-" + name);
 		assertThat(response.name()).isEqualTo(name);
 		return response.response();
+	}
+
+	/**
+	 * Counts the deserializers the mapper creates: it asks every module before building one.
+	 */
+	static class CountingDeserializersModule extends SimpleModule {
+
+		private final AtomicInteger lookups;
+
+		CountingDeserializersModule(AtomicInteger lookups) {
+			super("counting-deserializers");
+			this.lookups = lookups;
+		}
+
+		@Override
+		public void setupModule(SetupContext context) {
+			super.setupModule(context);
+			context.addDeserializers(new Deserializers.Base() {
+
+				@Override
+				public boolean hasDeserializerFor(DeserializationConfig config, Class<?> valueType) {
+					return false;
+				}
+
+				@Override
+				public @Nullable ValueDeserializer<?> findBeanDeserializer(JavaType type,
+						DeserializationConfig config, BeanDescription.Supplier description) {
+					CountingDeserializersModule.this.lookups.incrementAndGet();
+					return null;
+				}
+
+				@Override
+				public @Nullable ValueDeserializer<?> findEnumDeserializer(JavaType type,
+						DeserializationConfig config, BeanDescription.Supplier description) {
+					CountingDeserializersModule.this.lookups.incrementAndGet();
+					return null;
+				}
+
+			});
+		}
+
 	}
 
 	static class BookingTools {
