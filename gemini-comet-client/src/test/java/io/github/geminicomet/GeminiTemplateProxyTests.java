@@ -45,8 +45,8 @@ import static io.github.geminicomet.TemplateFixtures.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link GeminiTemplate} behind a proxy: a real {@code tinyproxy} started on a free loopback port,
- * with and without basic authentication, set through {@link ProxySettings} or the JVM's proxy system
+ * Tests for {@link GeminiTemplate} behind a proxy: a real {@code tinyproxy} (HTTP) and a real
+ * {@code microsocks} (SOCKS5) started on free loopback ports, with and without authentication, set through {@link ProxySettings} or the JVM's proxy system
  * properties, on both transports. The proxy's log proves each call went through it.
  *
  * @author gemini-comet
@@ -136,6 +136,52 @@ class GeminiTemplateProxyTests {
 			StringWriter trace = new StringWriter();
 			error.printStackTrace(new PrintWriter(trace));
 			assertThat(trace.toString()).doesNotContain(PROXY_PASSWORD).doesNotContain(API_KEY);
+		}
+		wireMock.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@ParameterizedTest
+	@EnumSource(Transport.class)
+	void callsGoThroughASocks5Proxy(Transport transport) {
+		try (MicroSocks socks = MicroSocks.start();
+				GeminiTemplate template = builder(transport)
+					.proxy(ProxySettings.socks5("127.0.0.1", socks.port()))
+					.build()) {
+			callUnaryAndStream(template);
+			assertThat(socks.connectionsTo(wireMock.getPort())).as(socks.log()).isGreaterThanOrEqualTo(1);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Transport.class)
+	void callsGoThroughASocks5ProxyThatAsksForAPassword(Transport transport) {
+		try (MicroSocks socks = MicroSocks.start(PROXY_USER, PROXY_PASSWORD);
+				GeminiTemplate template = builder(transport)
+					.proxy(ProxySettings.socks5("127.0.0.1", socks.port()).withCredentials(PROXY_USER, PROXY_PASSWORD))
+					.build()) {
+			callUnaryAndStream(template);
+			assertThat(socks.connectionsTo(wireMock.getPort())).as(socks.log()).isGreaterThanOrEqualTo(1);
+		}
+	}
+
+	@Test
+	void wrongSocks5PasswordFailsNamingTheProxyNotTheKey() {
+		String wrong = "wrong-" + PROXY_PASSWORD;
+		try (MicroSocks socks = MicroSocks.start(PROXY_USER, PROXY_PASSWORD);
+				GeminiTemplate template = builder(Transport.REACTOR_NETTY)
+					.proxy(ProxySettings.socks5("127.0.0.1", socks.port()).withCredentials(PROXY_USER, wrong))
+					.build()) {
+			Throwable error = errorOf(template.generateContent(GenerateContentRequest.of("Hi")));
+			assertThat(error).isInstanceOf(GeminiRequestException.class)
+				.hasMessageContaining("through the proxy")
+				.hasMessageContaining("socks5")
+				.hasMessageContaining("127.0.0.1:" + socks.port())
+				.hasMessageContaining("did not accept its username and password")
+				.hasMessageContaining("API key played no part");
+			StringWriter trace = new StringWriter();
+			error.printStackTrace(new PrintWriter(trace));
+			assertThat(trace.toString()).doesNotContain(PROXY_PASSWORD).doesNotContain(wrong).doesNotContain(API_KEY);
+			assertThat(socks.connectionsTo(wireMock.getPort())).isZero();
 		}
 		wireMock.verify(0, anyRequestedFor(anyUrl()));
 	}
