@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -220,7 +222,12 @@ final class DefaultBatchOperations implements BatchOperations {
 			if (output != null && output.responsesFile() != null) {
 				return lines(this.files.download(output.responsesFile())).map((indexed) -> {
 					ResultLine line = parse(this.resultLineReader, indexed.getT2());
-					return new BatchResult(key(line.key(), indexed.getT1()), line.response(), error(line.error()));
+					if (line.response() != null && line.response().embedding() != null) {
+						throw new IllegalStateException("Batch '" + batch.name() + "' holds embeddings: read them with "
+								+ "embeddingResults(name)");
+					}
+					GenerateContentResponse response = (line.response() != null) ? line.response().generated() : null;
+					return new BatchResult(key(line.key(), indexed.getT1()), response, error(line.error()));
 				});
 			}
 			if (output != null && output.inlinedEmbedContentResponses() != null) {
@@ -319,7 +326,13 @@ final class DefaultBatchOperations implements BatchOperations {
 	}
 
 	/** One line of a result file: the key and the response or the error. */
-	record ResultLine(@Nullable String key, @Nullable GenerateContentResponse response, @Nullable RpcStatus error) {
+	record ResultLine(@Nullable String key, @Nullable LineResponse response, @Nullable RpcStatus error) {
+
+	}
+
+	/** The response of a result file's line: a generate response, unless it holds an embedding. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record LineResponse(@JsonUnwrapped @Nullable GenerateContentResponse generated, @Nullable Object embedding) {
 
 	}
 

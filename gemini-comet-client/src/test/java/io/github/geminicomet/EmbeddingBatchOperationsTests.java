@@ -94,6 +94,16 @@ class EmbeddingBatchOperationsTests {
 				.hasMessageContaining("embeddingResults(name)"))
 			.verify(TemplateFixtures.TIMEOUT);
 
+		Batch embeddingFile = this.gemini.batches()
+			.createEmbeddingsViaFile(MODEL, Flux.fromIterable(this.requests), "f")
+			.block(TemplateFixtures.TIMEOUT);
+		this.gemini.batches().awaitCompletion(embeddingFile.name(), POLL, TemplateFixtures.TIMEOUT).block(TemplateFixtures.TIMEOUT);
+		StepVerifier.create(this.gemini.batches().results(embeddingFile.name()))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("holds embeddings")
+				.hasMessageContaining("embeddingResults(name)"))
+			.verify(TemplateFixtures.TIMEOUT);
+
 		Batch generated = this.gemini.batches()
 			.create("gemini-2.5-flash", List.of(BatchRequest.of("q", GenerateContentRequest.of("Hi"))), "g")
 			.block(TemplateFixtures.TIMEOUT);

@@ -66,6 +66,7 @@ class GeminiRuntimeHints implements RuntimeHintsRegistrar {
 			"io.github.geminicomet.model.Batch$InlinedResponses", "io.github.geminicomet.model.Batch$WireInlined",
 			"io.github.geminicomet.model.Batch$WireResponse", "io.github.geminicomet.ResumableUpload$FileEnvelope",
 			"io.github.geminicomet.DefaultBatchOperations$ResultLine",
+			"io.github.geminicomet.DefaultBatchOperations$LineResponse",
 			"io.github.geminicomet.DefaultBatchOperations$EmbeddingResultLine");
 
 	private final BindingReflectionHintsRegistrar bindingRegistrar = new BindingReflectionHintsRegistrar();
