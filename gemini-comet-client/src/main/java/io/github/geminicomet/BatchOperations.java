@@ -10,13 +10,18 @@ import reactor.core.publisher.Mono;
 import io.github.geminicomet.model.Batch;
 import io.github.geminicomet.model.BatchRequest;
 import io.github.geminicomet.model.BatchResult;
+import io.github.geminicomet.model.EmbedBatchRequest;
+import io.github.geminicomet.model.EmbeddingBatchResult;
 import io.github.geminicomet.model.GeminiFile;
 
 /**
- * Operations on batch jobs ({@code batches}): many generate requests answered asynchronously, usually
- * well within 24 hours, at half the price of the same calls made one by one. Obtained from
- * {@link GeminiOperations#batches()}; every method is cold and signals the same errors as the other calls
- * of the template. Creating a batch is never retried, since a retry could start the job twice.
+ * Operations on batch jobs ({@code batches}): many generate requests, or many embedding requests, answered
+ * asynchronously, usually well within 24 hours, at half the price of the same calls made one by one.
+ * Obtained from {@link GeminiOperations#batches()}; every method is cold and signals the same errors as the
+ * other calls of the template. Creating a batch is never retried, since a retry could start the job twice.
+ * Both kinds of batch are the same {@code batches/{id}} resource: {@link #get}, {@link #list},
+ * {@link #cancel}, {@link #delete} and {@link #awaitCompletion} serve both; their results are read with
+ * {@link #results} and {@link #embeddingResults} respectively.
  *
  * <pre class="code">
  * gemini.batches()
@@ -24,6 +29,15 @@ import io.github.geminicomet.model.GeminiFile;
  *     .flatMap((batch) -&gt; gemini.batches().awaitCompletion(batch.name()))
  *     .flatMapMany((batch) -&gt; gemini.batches().results(batch.name()))
  *     .subscribe((result) -&gt; System.out.println(result.key() + ": " + (result.isSuccess() ? result.response().text() : result.error())));
+ * </pre>
+ *
+ * <p>Embeddings the same way:
+ * <pre class="code">
+ * gemini.batches()
+ *     .createEmbeddings("gemini-embedding-001", List.of(EmbedBatchRequest.of("doc1", EmbedContentRequest.of(text1))), "index")
+ *     .flatMap((batch) -&gt; gemini.batches().awaitCompletion(batch.name()))
+ *     .flatMapMany((batch) -&gt; gemini.batches().embeddingResults(batch.name()))
+ *     .subscribe((result) -&gt; store(result.key(), result.embedding()));
  * </pre>
  *
  * @author gemini-comet
@@ -68,6 +82,45 @@ public interface BatchOperations {
 	 * @return the created batch
 	 */
 	Mono<Batch> createViaFile(String model, Flux<BatchRequest> requests, @Nullable String displayName);
+
+	/**
+	 * Create a batch of inline embedding requests ({@code POST models/{model}:asyncBatchEmbedContent});
+	 * never retried.
+	 * @param model the embedding model, such as {@code gemini-embedding-001}
+	 * @param requests the requests, each with a key unique within the batch; a request's own {@code model},
+	 * when set, must be {@code model}
+	 * @param displayName the batch's name, or {@code null} for a generated one
+	 * @return the created batch, usually {@code PENDING}
+	 * @throws IllegalArgumentException (signalled) if there are no requests, keys repeat, a request names
+	 * another model, or the body is over {@link #MAX_INLINE_SIZE} (use
+	 * {@link #createEmbeddingsViaFile(String, Flux, String)} then)
+	 * @since 0.2.0
+	 */
+	Mono<Batch> createEmbeddings(String model, List<EmbedBatchRequest> requests, @Nullable String displayName);
+
+	/**
+	 * Create an embedding batch from an uploaded JSONL file whose lines are {@code {"key": ...,
+	 * "request": ...}} with an {@code EmbedContentRequest} as the request
+	 * ({@code POST models/{model}:asyncBatchEmbedContent}); never retried.
+	 * @param model the embedding model, such as {@code gemini-embedding-001}
+	 * @param jsonlInput the uploaded input file
+	 * @param displayName the batch's name, or {@code null} for a generated one
+	 * @return the created batch
+	 * @since 0.2.0
+	 */
+	Mono<Batch> createEmbeddings(String model, GeminiFile jsonlInput, @Nullable String displayName);
+
+	/**
+	 * Create an embedding batch too big to send inline: write the requests as a JSONL file on the disk,
+	 * one line at a time as they arrive, upload it with {@link FileOperations}, create the batch from it and
+	 * delete the local file.
+	 * @param model the embedding model, such as {@code gemini-embedding-001}
+	 * @param requests the requests, each with a key unique within the batch
+	 * @param displayName the batch's name, or {@code null} for a generated one
+	 * @return the created batch
+	 * @since 0.2.0
+	 */
+	Mono<Batch> createEmbeddingsViaFile(String model, Flux<EmbedBatchRequest> requests, @Nullable String displayName);
 
 	/**
 	 * Get a batch ({@code GET batches/{id}}).
@@ -120,8 +173,20 @@ public interface BatchOperations {
 	 * or from the result file, read as it downloads, one line at a time (a large result file is never
 	 * held in memory).
 	 * @param name the name, such as {@code batches/abc123}
-	 * @return the results; an {@link IllegalStateException} if the batch has not succeeded
+	 * @return the results; an {@link IllegalStateException} if the batch has not succeeded or holds
+	 * embeddings
 	 */
 	Flux<BatchResult> results(String name);
+
+	/**
+	 * The results of an embedding batch that has succeeded, each with its request's key: from the inline
+	 * responses, or from the result file, read as it downloads, one line at a time (a large result file is
+	 * never held in memory).
+	 * @param name the name, such as {@code batches/abc123}
+	 * @return the results; an {@link IllegalStateException} if the batch has not succeeded or holds
+	 * generate responses
+	 * @since 0.2.0
+	 */
+	Flux<EmbeddingBatchResult> embeddingResults(String name);
 
 }

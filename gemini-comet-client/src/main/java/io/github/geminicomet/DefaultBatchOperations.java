@@ -1,29 +1,26 @@
 package io.github.geminicomet;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.function.Tuple2;
 import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.StringDecoder;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
@@ -31,6 +28,11 @@ import org.springframework.util.StringUtils;
 import io.github.geminicomet.model.Batch;
 import io.github.geminicomet.model.BatchRequest;
 import io.github.geminicomet.model.BatchResult;
+import io.github.geminicomet.model.ContentEmbedding;
+import io.github.geminicomet.model.EmbedBatchRequest;
+import io.github.geminicomet.model.EmbedContentRequest;
+import io.github.geminicomet.model.EmbedContentResponse;
+import io.github.geminicomet.model.EmbeddingBatchResult;
 import io.github.geminicomet.model.GeminiError;
 import io.github.geminicomet.model.GeminiFile;
 import io.github.geminicomet.model.GenerateContentResponse;
@@ -39,12 +41,16 @@ import io.github.geminicomet.model.RpcStatus;
 
 /**
  * Default {@link BatchOperations}: the {@code batches} paths on the template's {@link GeminiApi}, creates
- * observed as {@value #CREATE_BATCH} and never retried, result files read through {@link FileOperations}.
+ * observed as {@value #CREATE_BATCH} (or {@value #CREATE_EMBEDDING_BATCH}) and never retried, result files
+ * read through {@link FileOperations}.
  */
 final class DefaultBatchOperations implements BatchOperations {
 
 	/** The {@code gen_ai.operation.name} of a batch create. */
 	static final String CREATE_BATCH = "create_batch";
+
+	/** The {@code gen_ai.operation.name} of an embedding batch create. */
+	static final String CREATE_EMBEDDING_BATCH = "create_embedding_batch";
 
 	/** The MIME type of JSONL input files. */
 	static final String JSONL = "application/jsonl";
@@ -61,17 +67,20 @@ final class DefaultBatchOperations implements BatchOperations {
 
 	private final FileOperations files;
 
-	private final JsonMapper jsonMapper;
+	private final BatchInputs inputs;
 
 	private final ObjectReader resultLineReader;
+
+	private final ObjectReader embeddingResultLineReader;
 
 	private final int maxLineSize;
 
 	DefaultBatchOperations(GeminiApi api, FileOperations files, int maxLineSize) {
 		this.api = api;
 		this.files = files;
-		this.jsonMapper = api.jsonMapper();
-		this.resultLineReader = this.jsonMapper.readerFor(ResultLine.class);
+		this.inputs = new BatchInputs(api.jsonMapper());
+		this.resultLineReader = api.jsonMapper().readerFor(ResultLine.class);
+		this.embeddingResultLineReader = api.jsonMapper().readerFor(EmbeddingResultLine.class);
 		this.maxLineSize = maxLineSize;
 	}
 
@@ -79,88 +88,83 @@ final class DefaultBatchOperations implements BatchOperations {
 	public Mono<Batch> create(String model, List<BatchRequest> requests, @Nullable String displayName) {
 		String modelName = GeminiTemplate.modelName(model);
 		Assert.notNull(requests, "'requests' must not be null");
-		return Mono.fromCallable(() -> inlineBody(requests, displayName))
-			.flatMap((body) -> observedCreate(modelName, body));
+		return Mono.fromCallable(() -> this.inputs.inline(requests, BatchRequest::key, BatchRequest::request,
+				displayName, "createViaFile"))
+			.flatMap((body) -> observedCreate(Kind.GENERATE, modelName, body));
 	}
 
 	@Override
 	public Mono<Batch> create(String model, GeminiFile jsonlInput, @Nullable String displayName) {
 		String modelName = GeminiTemplate.modelName(model);
 		Assert.notNull(jsonlInput, "'jsonlInput' must not be null");
-		Map<String, Object> inputConfig = Map.of("fileName", jsonlInput.name());
-		return Mono.fromCallable(() -> body(inputConfig, displayName)).flatMap((body) -> observedCreate(modelName, body));
+		return Mono.fromCallable(() -> this.inputs.file(jsonlInput, displayName))
+			.flatMap((body) -> observedCreate(Kind.GENERATE, modelName, body));
 	}
 
 	@Override
 	public Mono<Batch> createViaFile(String model, Flux<BatchRequest> requests, @Nullable String displayName) {
 		String modelName = GeminiTemplate.modelName(model);
 		Assert.notNull(requests, "'requests' must not be null");
+		return viaFile(this.inputs.jsonLines(requests, BatchRequest::key, BatchRequest::request),
+				(file) -> create(modelName, file, displayName));
+	}
+
+	@Override
+	public Mono<Batch> createEmbeddings(String model, List<EmbedBatchRequest> requests, @Nullable String displayName) {
+		String modelName = GeminiTemplate.modelName(model);
+		Assert.notNull(requests, "'requests' must not be null");
+		return Mono.fromCallable(() -> this.inputs.inline(requests, EmbedBatchRequest::key,
+				(request) -> checkedModel(modelName, request), displayName, "createEmbeddingsViaFile"))
+			.flatMap((body) -> observedCreate(Kind.EMBED, modelName, body));
+	}
+
+	@Override
+	public Mono<Batch> createEmbeddings(String model, GeminiFile jsonlInput, @Nullable String displayName) {
+		String modelName = GeminiTemplate.modelName(model);
+		Assert.notNull(jsonlInput, "'jsonlInput' must not be null");
+		return Mono.fromCallable(() -> this.inputs.file(jsonlInput, displayName))
+			.flatMap((body) -> observedCreate(Kind.EMBED, modelName, body));
+	}
+
+	@Override
+	public Mono<Batch> createEmbeddingsViaFile(String model, Flux<EmbedBatchRequest> requests,
+			@Nullable String displayName) {
+		String modelName = GeminiTemplate.modelName(model);
+		Assert.notNull(requests, "'requests' must not be null");
+		return viaFile(this.inputs.jsonLines(requests, EmbedBatchRequest::key,
+				(request) -> checkedModel(modelName, request)), (file) -> createEmbeddings(modelName, file, displayName));
+	}
+
+	/**
+	 * Write the lines to a temporary file as they come, upload it, create the batch from it and delete the
+	 * local file.
+	 */
+	private Mono<Batch> viaFile(Flux<DataBuffer> lines, Function<GeminiFile, Mono<Batch>> create) {
 		return Mono.usingWhen(
 				Mono.fromCallable(() -> Files.createTempFile("gemini-batch-", ".jsonl"))
 					.subscribeOn(Schedulers.boundedElastic()),
-				(path) -> DataBufferUtils.write(jsonLines(requests), path)
+				(path) -> DataBufferUtils.write(lines, path)
 					.then(this.files.upload(new FileSystemResource(path), JSONL))
-					.flatMap((file) -> create(modelName, file, displayName)),
+					.flatMap(create),
 				(path) -> Mono.fromCallable(() -> Files.deleteIfExists(path)).subscribeOn(Schedulers.boundedElastic()));
 	}
 
-	private Flux<DataBuffer> jsonLines(Flux<BatchRequest> requests) {
-		return Flux.defer(() -> {
-			Set<String> keys = new HashSet<>();
-			return requests.map((request) -> {
-				checkUniqueKey(keys, request.key());
-				Map<String, Object> line = new LinkedHashMap<>();
-				line.put("key", request.key());
-				line.put("request", request.request());
-				byte[] json = this.jsonMapper.writeValueAsBytes(line);
-				byte[] bytes = new byte[json.length + 1];
-				System.arraycopy(json, 0, bytes, 0, json.length);
-				bytes[json.length] = '\n';
-				return DefaultDataBufferFactory.sharedInstance.wrap(bytes);
-			});
-		});
+	/** The request of an embedding batch, refused when it names another model than the batch's. */
+	private static EmbedContentRequest checkedModel(String model, EmbedBatchRequest request) {
+		String requestModel = request.request().model();
+		if (requestModel != null && !GeminiTemplate.modelName(requestModel).equals(model)) {
+			throw new IllegalArgumentException("The request with key '" + request.key() + "' names model '"
+					+ requestModel + "' but the batch is for 'models/" + model + "': a batch embeds with one "
+					+ "model, so leave the request's model unset (or set it to the batch's)");
+		}
+		return request.request();
 	}
 
-	private Mono<Batch> observedCreate(String model, byte[] body) {
-		String path = "models/" + model + ":batchGenerateContent";
+	private Mono<Batch> observedCreate(Kind kind, String model, byte[] body) {
+		String path = "models/" + model + ":" + kind.method;
 		return this.api.observer()
-			.call(this.api.callOnce(HttpMethod.POST, path, body, Batch.class), CREATE_BATCH, model,
+			.call(this.api.callOnce(HttpMethod.POST, path, body, Batch.class), kind.operationName, model,
 					this.api.uri(path), null);
-	}
-
-	private byte[] inlineBody(List<BatchRequest> requests, @Nullable String displayName) {
-		if (requests.isEmpty()) {
-			throw new IllegalArgumentException("A batch needs at least one request");
-		}
-		Set<String> keys = new HashSet<>();
-		List<Map<String, Object>> inlined = new ArrayList<>(requests.size());
-		for (BatchRequest request : requests) {
-			Assert.notNull(request, "'requests' must not contain null");
-			checkUniqueKey(keys, request.key());
-			inlined.add(Map.of("request", request.request(), "metadata", Map.of("key", request.key())));
-		}
-		byte[] body = body(Map.of("requests", Map.of("requests", inlined)), displayName);
-		if (body.length > MAX_INLINE_SIZE) {
-			throw new IllegalArgumentException("The inline batch is " + body.length + " bytes, over the API's limit of "
-					+ MAX_INLINE_SIZE + " bytes (20 MB) for inline requests: use batches().createViaFile(model, "
-					+ "Flux.fromIterable(requests), displayName), which sends them as an uploaded JSONL file");
-		}
-		return body;
-	}
-
-	private byte[] body(Map<String, Object> inputConfig, @Nullable String displayName) {
-		Map<String, Object> batch = new LinkedHashMap<>();
-		batch.put("displayName", StringUtils.hasText(displayName) ? displayName
-				: "gemini-comet-batch-" + System.currentTimeMillis());
-		batch.put("inputConfig", inputConfig);
-		return this.jsonMapper.writeValueAsBytes(Map.of("batch", batch));
-	}
-
-	private static void checkUniqueKey(Set<String> keys, String key) {
-		if (!keys.add(key)) {
-			throw new IllegalArgumentException("Key '" + key + "' is used by more than one request of the batch: "
-					+ "give each request a key of its own, so that each result can be matched to its request");
-		}
 	}
 
 	@Override
@@ -207,45 +211,95 @@ final class DefaultBatchOperations implements BatchOperations {
 
 	@Override
 	public Flux<BatchResult> results(String name) {
-		return get(name).flatMapMany((batch) -> {
-			if (batch.state() != Batch.State.SUCCEEDED) {
-				String error = (batch.error() != null) ? " (" + batch.error().message() + ")" : "";
-				return Flux.error(new IllegalStateException("Batch '" + batch.name() + "' is " + batch.state() + error
-						+ ": results are readable once it has SUCCEEDED; wait for it with awaitCompletion(name)"));
-			}
+		return succeeded(name).flatMapMany((batch) -> {
 			Batch.Output output = batch.output();
 			if (output != null && output.inlinedResponses() != null) {
-				return Flux.fromIterable(output.inlinedResponses()).index().map((indexed) -> {
-					Batch.InlinedResponse inlined = indexed.getT2();
-					Object key = (inlined.metadata() != null) ? inlined.metadata().get("key") : null;
-					return result((key != null) ? key.toString() : Long.toString(indexed.getT1()), inlined.response(),
-							inlined.error());
-				});
+				return Flux.fromIterable(output.inlinedResponses())
+					.index()
+					.map((indexed) -> new BatchResult(key(indexed.getT2().metadata(), indexed.getT1()),
+							indexed.getT2().response(), error(indexed.getT2().error())));
 			}
 			if (output != null && output.responsesFile() != null) {
-				return resultLines(this.files.download(output.responsesFile()));
+				return lines(this.files.download(output.responsesFile())).map((indexed) -> {
+					ResultLine line = parse(this.resultLineReader, indexed.getT2());
+					if (line.response() != null && line.response().embedding() != null) {
+						throw new IllegalStateException("Batch '" + batch.name() + "' holds embeddings: read them with "
+								+ "embeddingResults(name)");
+					}
+					GenerateContentResponse response = (line.response() != null) ? line.response().generated() : null;
+					return new BatchResult(key(line.key(), indexed.getT1()), response, error(line.error()));
+				});
 			}
-			return Flux.error(new IllegalStateException("Batch '" + batch.name() + "' has SUCCEEDED without "
-					+ "inline responses or a responses file"));
+			if (output != null && output.inlinedEmbedContentResponses() != null) {
+				return Flux.error(new IllegalStateException("Batch '" + batch.name() + "' holds embeddings: "
+						+ "read them with embeddingResults(name)"));
+			}
+			return Flux.error(noOutput(batch));
 		});
 	}
 
-	private Flux<BatchResult> resultLines(Flux<DataBuffer> content) {
+	@Override
+	public Flux<EmbeddingBatchResult> embeddingResults(String name) {
+		return succeeded(name).flatMapMany((batch) -> {
+			Batch.Output output = batch.output();
+			if (output != null && output.inlinedEmbedContentResponses() != null) {
+				return Flux.fromIterable(output.inlinedEmbedContentResponses()).index().map((indexed) -> {
+					Batch.InlinedEmbedContentResponse inlined = indexed.getT2();
+					ContentEmbedding embedding = (inlined.response() != null) ? inlined.response().embedding() : null;
+					return new EmbeddingBatchResult(key(inlined.metadata(), indexed.getT1()), embedding,
+							error(inlined.error()));
+				});
+			}
+			if (output != null && output.responsesFile() != null) {
+				return lines(this.files.download(output.responsesFile())).map((indexed) -> {
+					EmbeddingResultLine line = parse(this.embeddingResultLineReader, indexed.getT2());
+					ContentEmbedding embedding = (line.response() != null) ? line.response().embedding() : null;
+					if (embedding == null && line.error() == null) {
+						throw new IllegalStateException("A line of the batch's result file holds neither an embedding "
+								+ "nor an error (the result of a generate batch? read those with results(name)): "
+								+ StringUtils.truncate(indexed.getT2(), 200));
+					}
+					return new EmbeddingBatchResult(key(line.key(), indexed.getT1()), embedding, error(line.error()));
+				});
+			}
+			if (output != null && output.inlinedResponses() != null) {
+				return Flux.error(new IllegalStateException("Batch '" + batch.name() + "' holds generate "
+						+ "responses, not embeddings: read them with results(name)"));
+			}
+			return Flux.error(noOutput(batch));
+		});
+	}
+
+	/** The batch, or an error saying what to do when it has not succeeded. */
+	private Mono<Batch> succeeded(String name) {
+		return get(name).handle((batch, sink) -> {
+			if (batch.state() == Batch.State.SUCCEEDED) {
+				sink.next(batch);
+				return;
+			}
+			String error = (batch.error() != null) ? " (" + batch.error().message() + ")" : "";
+			sink.error(new IllegalStateException("Batch '" + batch.name() + "' is " + batch.state() + error
+					+ ": results are readable once it has SUCCEEDED; wait for it with awaitCompletion(name)"));
+		});
+	}
+
+	private static IllegalStateException noOutput(Batch batch) {
+		return new IllegalStateException("Batch '" + batch.name() + "' has SUCCEEDED without inline responses or a "
+				+ "responses file");
+	}
+
+	/** The non-blank lines of a result file with their index, decoded as they arrive. */
+	private Flux<Tuple2<Long, String>> lines(Flux<DataBuffer> content) {
 		StringDecoder lines = StringDecoder.textPlainOnly(List.of("\n"), true);
 		lines.setMaxInMemorySize(this.maxLineSize);
 		return lines.decode(content, ResolvableType.forClass(String.class), null, null)
 			.filter(StringUtils::hasText)
-			.index()
-			.map((indexed) -> {
-				ResultLine line = parse(indexed.getT2());
-				return result((line.key() != null) ? line.key() : Long.toString(indexed.getT1()), line.response(),
-						line.error());
-			});
+			.index();
 	}
 
-	private ResultLine parse(String line) {
+	private static <T> T parse(ObjectReader reader, String line) {
 		try {
-			return this.resultLineReader.readValue(line);
+			return reader.readValue(line);
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("A line of the batch's result file is not a JSON result: "
@@ -253,11 +307,18 @@ final class DefaultBatchOperations implements BatchOperations {
 		}
 	}
 
-	private static BatchResult result(String key, @Nullable GenerateContentResponse response,
-			@Nullable RpcStatus error) {
-		GeminiError geminiError = (error != null) ? new GeminiError(error.code(), error.message(), null, error.details())
-				: null;
-		return new BatchResult(key, response, geminiError);
+	/** The caller's key from an inline result's metadata, else the request's index. */
+	private static String key(@Nullable Map<String, Object> metadata, long index) {
+		Object key = (metadata != null) ? metadata.get("key") : null;
+		return (key != null) ? key.toString() : Long.toString(index);
+	}
+
+	private static String key(@Nullable String key, long index) {
+		return (key != null) ? key : Long.toString(index);
+	}
+
+	private static @Nullable GeminiError error(@Nullable RpcStatus error) {
+		return (error != null) ? new GeminiError(error.code(), error.message(), null, error.details()) : null;
 	}
 
 	private static String batchPath(String name) {
@@ -265,7 +326,35 @@ final class DefaultBatchOperations implements BatchOperations {
 	}
 
 	/** One line of a result file: the key and the response or the error. */
-	record ResultLine(@Nullable String key, @Nullable GenerateContentResponse response, @Nullable RpcStatus error) {
+	record ResultLine(@Nullable String key, @Nullable LineResponse response, @Nullable RpcStatus error) {
+
+	}
+
+	/** The response of a result file's line: a generate response, unless it holds an embedding. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record LineResponse(@JsonUnwrapped @Nullable GenerateContentResponse generated, @Nullable Object embedding) {
+
+	}
+
+	/** One line of an embedding batch's result file: the key and the embedding response or the error. */
+	record EmbeddingResultLine(@Nullable String key, @Nullable EmbedContentResponse response,
+			@Nullable RpcStatus error) {
+
+	}
+
+	/** What tells the two kinds of batch apart on the wire and in observations. */
+	private enum Kind {
+
+		GENERATE("batchGenerateContent", CREATE_BATCH), EMBED("asyncBatchEmbedContent", CREATE_EMBEDDING_BATCH);
+
+		final String method;
+
+		final String operationName;
+
+		Kind(String method, String operationName) {
+			this.method = method;
+			this.operationName = operationName;
+		}
 
 	}
 

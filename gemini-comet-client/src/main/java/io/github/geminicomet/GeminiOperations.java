@@ -284,9 +284,9 @@ public interface GeminiOperations {
 	}
 
 	/**
-	 * Return the operations on batch jobs ({@code batches}: create from inline requests or a JSONL file,
-	 * get, list, cancel, delete, wait, read the results), half the price of the same calls made one by
-	 * one. Implementations that do not talk to the API may leave this unsupported.
+	 * Return the operations on batch jobs ({@code batches}: generate or embedding batches created from
+	 * inline requests or a JSONL file, get, list, cancel, delete, wait, read the results), half the price of
+	 * the same calls made one by one. Implementations that do not talk to the API may leave this unsupported.
 	 * @return the batch operations
 	 * @since 0.2.0
 	 */

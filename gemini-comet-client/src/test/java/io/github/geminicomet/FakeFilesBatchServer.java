@@ -31,7 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  * absolute upload URL on Google's host, files {@code PROCESSING} before {@code ACTIVE}, prompts refused
  * with 400 FAILED_PRECONDITION on a file not yet active, batches {@code BATCH_STATE_PENDING} ->
  * {@code RUNNING} -> {@code SUCCEEDED} (one step per get) answered as long-running operations, inline
- * results in {@code metadata.output} and {@code response}, JSONL result files as generated files. Uploaded
+ * results in {@code metadata.output} and {@code response}, JSONL result files as generated files.
+ * Embedding batches ({@code asyncBatchEmbedContent}) are the same resource, for embedding models only,
+ * each request an {@code EmbedContentRequest} ({@code content}, no {@code contents}, no other model than
+ * the batch's), answered with {@code {"embedding": {"values": [...]}}}. Uploaded
  * bytes are counted and hashed, never kept (except JSONL batch inputs), so that large uploads cost no heap.
  */
 final class FakeFilesBatchServer implements AutoCloseable {
@@ -44,7 +47,8 @@ final class FakeFilesBatchServer implements AutoCloseable {
 
 	private static final Pattern BATCH = Pattern.compile("/v1beta/batches/([A-Za-z0-9._-]+)(:cancel)?");
 
-	private static final Pattern GENERATE = Pattern.compile("/v1beta/models/([^/:]+):(generateContent|batchGenerateContent)");
+	private static final Pattern GENERATE = Pattern
+		.compile("/v1beta/models/([^/:]+):(generateContent|batchGenerateContent|asyncBatchEmbedContent)");
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -138,9 +142,12 @@ final class FakeFilesBatchServer implements AutoCloseable {
 		Matcher generate = GENERATE.matcher(path);
 		if (generate.matches() && method.equals("POST")) {
 			String model = generate.group(1);
-			boolean single = generate.group(2).equals("generateContent");
-			return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap((body) -> single
-					? generate(response, body) : createBatch(response, model, body));
+			String call = generate.group(2);
+			return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap((body) -> switch (call) {
+				case "generateContent" -> generate(response, body);
+				case "asyncBatchEmbedContent" -> createBatch(response, model, body, true);
+				default -> createBatch(response, model, body, false);
+			});
 		}
 		return error(response, 404, "NOT_FOUND", "No fake for " + method + " " + path);
 	}
@@ -323,16 +330,23 @@ final class FakeFilesBatchServer implements AutoCloseable {
 				"finishReason", "STOP")), "modelVersion", "gemini-2.5-flash");
 	}
 
-	private Mono<Void> createBatch(HttpServerResponse response, String model, byte[] body) {
+	private Mono<Void> createBatch(HttpServerResponse response, String model, byte[] body, boolean embed) {
 		this.batchCreates.incrementAndGet();
 		if (this.failBatchCreate != 0) {
 			return error(response, this.failBatchCreate, "UNAVAILABLE", "Try again later");
+		}
+		if (embed && !model.contains("embedding")) {
+			return error(response, 404, "NOT_FOUND", "models/" + model + " is not found for API version v1beta, "
+					+ "or is not supported for asyncBatchEmbedContent");
 		}
 		JsonNode batch = this.json.readTree(body).path("batch");
 		if (!batch.path("displayName").isString()) {
 			return error(response, 400, "INVALID_ARGUMENT", "batch.display_name is required");
 		}
 		JsonNode input = batch.path("inputConfig");
+		if (input.has("requests") == input.has("fileName")) {
+			return error(response, 400, "INVALID_ARGUMENT", "batch.input_config needs exactly one of requests and file_name");
+		}
 		List<String[]> entries = new ArrayList<>();
 		boolean inline = input.has("requests");
 		if (inline) {
@@ -356,8 +370,21 @@ final class FakeFilesBatchServer implements AutoCloseable {
 		if (entries.isEmpty()) {
 			return error(response, 400, "INVALID_ARGUMENT", "A batch needs requests");
 		}
+		if (embed) {
+			for (String[] entry : entries) {
+				JsonNode request = this.json.readTree(entry[1]);
+				if (request.has("contents") || !request.path("content").path("parts").isArray()) {
+					return error(response, 400, "INVALID_ARGUMENT", "Invalid JSON payload received. Unknown name "
+							+ "\"contents\" or missing content: each request is an EmbedContentRequest");
+				}
+				if (request.has("model") && !request.path("model").asString().equals("models/" + model)) {
+					return error(response, 400, "INVALID_ARGUMENT", "Request model " + request.path("model").asString()
+							+ " does not match the batch's models/" + model);
+				}
+			}
+		}
 		String name = "batches/b" + this.ids.incrementAndGet();
-		Batch created = new Batch(name, "models/" + model, batch.path("displayName").asString(), inline, entries);
+		Batch created = new Batch(name, "models/" + model, batch.path("displayName").asString(), inline, embed, entries);
 		this.batches.put(name, created);
 		return sendJson(response, created.operation());
 	}
@@ -475,17 +502,20 @@ final class FakeFilesBatchServer implements AutoCloseable {
 
 		final boolean inline;
 
+		final boolean embed;
+
 		final List<String[]> entries;
 
 		volatile String state = "BATCH_STATE_PENDING";
 
 		private String responsesFile;
 
-		Batch(String name, String model, String displayName, boolean inline, List<String[]> entries) {
+		Batch(String name, String model, String displayName, boolean inline, boolean embed, List<String[]> entries) {
 			this.name = name;
 			this.model = model;
 			this.displayName = displayName;
 			this.inline = inline;
+			this.embed = embed;
 			this.entries = entries;
 		}
 
@@ -519,10 +549,24 @@ final class FakeFilesBatchServer implements AutoCloseable {
 			if (entry[1].contains("FAIL")) {
 				result.put("error", Map.of("code", 3, "message", "Request contains an invalid argument."));
 			}
+			else if (this.embed) {
+				result.put("response", Map.of("embedding", Map.of("values", embedding(json.readTree(entry[1])))));
+			}
 			else {
 				result.put("response", answer("Answer to " + entry[0]));
 			}
 			return result;
+		}
+
+		/** outputDimensionality values (4 by default), the first the length of the text. */
+		private List<Double> embedding(JsonNode request) {
+			String text = request.path("content").path("parts").path(0).path("text").asString("");
+			int size = request.path("outputDimensionality").asInt(4);
+			List<Double> values = new ArrayList<>();
+			for (int i = 0; i < size; i++) {
+				values.add((i == 0) ? text.length() : i / 10.0);
+			}
+			return values;
 		}
 
 		synchronized Map<String, Object> operation() {
@@ -540,7 +584,8 @@ final class FakeFilesBatchServer implements AutoCloseable {
 				stats.put("pendingRequestCount", Integer.toString(this.entries.size()));
 			}
 			Map<String, Object> metadata = new LinkedHashMap<>();
-			metadata.put("@type", "type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatch");
+			metadata.put("@type", "type.googleapis.com/google.ai.generativelanguage.v1main."
+					+ (this.embed ? "EmbedContentBatch" : "GenerateContentBatch"));
 			metadata.put("model", this.model);
 			metadata.put("displayName", this.displayName);
 			metadata.put("createTime", "2026-12-02T10:00:00.123456Z");
@@ -554,7 +599,8 @@ final class FakeFilesBatchServer implements AutoCloseable {
 			if (succeeded) {
 				metadata.put("endTime", "2026-12-02T10:09:00.123456Z");
 				Map<String, Object> output = new LinkedHashMap<>();
-				output.put("@type", "type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatchOutput");
+				output.put("@type", "type.googleapis.com/google.ai.generativelanguage.v1main."
+						+ (this.embed ? "EmbedContentBatchOutput" : "GenerateContentBatchOutput"));
 				if (this.inline) {
 					output.put("inlinedResponses", Map.of("inlinedResponses", this.entries.stream().map(this::result).toList()));
 				}

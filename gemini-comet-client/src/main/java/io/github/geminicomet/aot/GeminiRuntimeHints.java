@@ -21,8 +21,10 @@ import io.github.geminicomet.model.BatchRequest;
 import io.github.geminicomet.model.CachedContent;
 import io.github.geminicomet.model.CountTokensRequest;
 import io.github.geminicomet.model.CountTokensResponse;
+import io.github.geminicomet.model.EmbedBatchRequest;
 import io.github.geminicomet.model.EmbedContentRequest;
 import io.github.geminicomet.model.EmbedContentResponse;
+import io.github.geminicomet.model.EmbeddingBatchResult;
 import io.github.geminicomet.model.GeminiFile;
 import io.github.geminicomet.model.GenerateContentRequest;
 import io.github.geminicomet.model.GenerateContentResponse;
@@ -52,15 +54,20 @@ class GeminiRuntimeHints implements RuntimeHintsRegistrar {
 			CountTokensRequest.class, CountTokensResponse.class, EmbedContentRequest.class, EmbedContentResponse.class,
 			BatchEmbedContentsRequest.class, BatchEmbedContentsResponse.class, Model.class, ListModelsResponse.class,
 			CachedContent.class, ListCachedContentsResponse.class, Schema.class, ChatHistory.class, GeminiFile.class,
-			ListFilesResponse.class, Batch.class, ListBatchesResponse.class, BatchRequest.class, BatchResult.class);
+			ListFilesResponse.class, Batch.class, ListBatchesResponse.class, BatchRequest.class, BatchResult.class,
+			EmbedBatchRequest.class, EmbeddingBatchResult.class);
 
 	/**
 	 * Package-private shapes read from the wire that no public component leads to: the batch's operation
-	 * metadata, the inline responses' wrapper, the upload's answer and a result file's line.
+	 * metadata, the inline responses' wrapper and entries (read as generate and embedding responses), the
+	 * upload's answer and the lines of result files.
 	 */
 	static final List<String> HIDDEN_WIRE_TYPES = List.of("io.github.geminicomet.model.Batch$Metadata",
-			"io.github.geminicomet.model.Batch$InlinedResponses", "io.github.geminicomet.ResumableUpload$FileEnvelope",
-			"io.github.geminicomet.DefaultBatchOperations$ResultLine");
+			"io.github.geminicomet.model.Batch$InlinedResponses", "io.github.geminicomet.model.Batch$WireInlined",
+			"io.github.geminicomet.model.Batch$WireResponse", "io.github.geminicomet.ResumableUpload$FileEnvelope",
+			"io.github.geminicomet.DefaultBatchOperations$ResultLine",
+			"io.github.geminicomet.DefaultBatchOperations$LineResponse",
+			"io.github.geminicomet.DefaultBatchOperations$EmbeddingResultLine");
 
 	private final BindingReflectionHintsRegistrar bindingRegistrar = new BindingReflectionHintsRegistrar();
 

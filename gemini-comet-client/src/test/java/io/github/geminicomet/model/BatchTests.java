@@ -45,6 +45,80 @@ class BatchTests {
 	}
 
 	@Test
+	void embeddingOutputIsToldApartByItsTypeAndPriorityIsRead() {
+		Batch batch = this.json.readValue("""
+				{"name": "batches/e", "done": true,
+				 "metadata": {"@type": "type.googleapis.com/google.ai.generativelanguage.v1beta.EmbedContentBatch",
+				   "model": "models/gemini-embedding-001", "state": "BATCH_STATE_SUCCEEDED", "priority": "7",
+				   "output": {"@type": "type.googleapis.com/google.ai.generativelanguage.v1beta.EmbedContentBatchOutput",
+				     "inlinedResponses": {"inlinedResponses": [
+				       {"metadata": {"key": "a"}, "error": {"code": 3, "message": "bad"}},
+				       {"metadata": {"key": "b"}, "error": {"code": 3, "message": "worse"}}]}}}}
+				""", Batch.class);
+		assertThat(batch.priority()).isEqualTo(7);
+		assertThat(batch.output().inlinedResponses()).isNull();
+		assertThat(batch.output().inlinedEmbedContentResponses()).extracting((entry) -> entry.error().message())
+			.containsExactly("bad", "worse");
+	}
+
+	@Test
+	void inlinedResponsesAreEmbeddingsWhenTheyHoldOne() {
+		Batch batch = this.json.readValue("""
+				{"name": "batches/e", "metadata": {"state": "BATCH_STATE_SUCCEEDED",
+				 "output": {"inlinedResponses": {"inlinedResponses": [
+				   {"metadata": {"key": "a"}, "response": {"embedding": {"values": [0.25, -1]}}},
+				   {"metadata": {"key": "b"}, "error": {"code": 3}}]}}}}
+				""", Batch.class);
+		assertThat(batch.output().inlinedResponses()).isNull();
+		Batch.InlinedEmbedContentResponse first = batch.output().inlinedEmbedContentResponses().get(0);
+		assertThat(first.response().embedding().values()).containsExactly(0.25, -1.0);
+		assertThat(first.metadata()).containsEntry("key", "a");
+		assertThat(batch.output().inlinedEmbedContentResponses().get(1).response()).isNull();
+	}
+
+	@Test
+	void generateResponsesStayGenerateResponses() {
+		Batch batch = this.json.readValue("""
+				{"name": "batches/g", "metadata": {"state": "BATCH_STATE_SUCCEEDED",
+				 "output": {"inlinedResponses": {"inlinedResponses": [
+				   {"metadata": {"key": "a"}, "response": {"candidates": [{"content": {"role": "model",
+				     "parts": [{"text": "Hi"}]}, "finishReason": "STOP"}], "modelVersion": "gemini-2.5-flash",
+				     "usageMetadata": {"totalTokenCount": 3}, "somethingNew": 1}}]}}}}
+				""", Batch.class);
+		assertThat(batch.output().inlinedEmbedContentResponses()).isNull();
+		assertThat(batch.output().inlinedResponses()).singleElement().satisfies((entry) -> {
+			assertThat(entry.response().text()).isEqualTo("Hi");
+			assertThat(entry.response().modelVersion()).isEqualTo("gemini-2.5-flash");
+			assertThat(entry.response().usageMetadata().totalTokenCount()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void resultsThatCannotBeToldApartAreOfferedBothWays() {
+		Batch batch = this.json.readValue("""
+				{"name": "batches/x", "metadata": {"state": "BATCH_STATE_SUCCEEDED",
+				 "output": {"inlinedResponses": {"inlinedResponses": [{"error": {"code": 13}}]}}}}
+				""", Batch.class);
+		assertThat(batch.output().inlinedResponses()).singleElement()
+			.satisfies((entry) -> assertThat(entry.error().code()).isEqualTo(13));
+		assertThat(batch.output().inlinedEmbedContentResponses()).singleElement()
+			.satisfies((entry) -> assertThat(entry.error().code()).isEqualTo(13));
+	}
+
+	@Test
+	void sdkFieldNameAndAnOperationResponseWrappingTheOutputAreRead() {
+		Batch batch = this.json.readValue("""
+				{"name": "batches/e", "done": true, "metadata": {"state": "BATCH_STATE_SUCCEEDED"},
+				 "response": {"@type": "type.googleapis.com/google.ai.generativelanguage.v1beta.AsyncBatchEmbedContentResponse",
+				   "output": {"inlinedEmbedContentResponses": {"inlinedResponses": [
+				     {"metadata": {"key": "a"}, "response": {"embedding": {"values": [1]}}}]}}}}
+				""", Batch.class);
+		assertThat(batch.output().inlinedEmbedContentResponses()).singleElement()
+			.satisfies((entry) -> assertThat(entry.response().embedding().values()).containsExactly(1.0));
+		assertThat(batch.output().inlinedResponses()).isNull();
+	}
+
+	@Test
 	void fileStateToleratesNewValuesAndHashIsDecodedToHex() {
 		GeminiFile file = this.json.readValue("""
 				{"name": "files/a", "state": "ARCHIVED", "sizeBytes": "12",

@@ -63,7 +63,10 @@ import io.github.geminicomet.model.Model;
  * answer by themselves: {@code GET models/{model}} (the health check), {@code GET models} and
  * {@code countTokens} (an estimate of about four characters a token), the Files API (resumable uploads,
  * files {@code ACTIVE} at once, videos after one poll) and batch mode (each request of a batch answered
- * like a generate call, the batch {@code SUCCEEDED} at its first poll; since 0.2.0); others are 404.
+ * like a generate call, the batch {@code SUCCEEDED} at its first poll; since 0.2.0), embedding batches
+ * included ({@code asyncBatchEmbedContent}: each text embedded as a unit vector derived from the text, equal
+ * texts equally, 768 values unless the request's {@code outputDimensionality} asks otherwise; a request
+ * without text fails); others are 404.
  *
  * <p>Every request is recorded ({@link #requests()}, {@link #lastRequest()}). {@link #reset()} forgets
  * the script, the responder and the requests. Thread-safe.

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
@@ -26,11 +27,16 @@ import io.github.geminicomet.model.GenerateContentRequest;
  * Google's host, chunks at the offset the stub has, finalize, query), files that are {@code ACTIVE} at
  * once ({@code PROCESSING} for one get when they are videos), downloads of generated files, and batches
  * that are {@code BATCH_STATE_PENDING} when created and {@code BATCH_STATE_SUCCEEDED} at the next get,
- * each request answered like a generate call of the stub (its script or responder).
+ * each request answered like a generate call of the stub (its script or responder). Embedding batches
+ * ({@code asyncBatchEmbedContent}) answer each request with {@link #embedding(String, int) a unit vector
+ * derived from its text}, and an error for a request without text.
  */
 final class StubFilesAndBatches {
 
 	static final int GRANULARITY = 256 * 1024;
+
+	/** The size of the stub's embeddings when a request does not ask for one. */
+	static final int EMBEDDING_SIZE = 768;
 
 	private static final String GOOGLE = "https://generativelanguage.googleapis.com";
 
@@ -56,7 +62,7 @@ final class StubFilesAndBatches {
 
 	static boolean serves(String path) {
 		return path.startsWith("/upload/") || path.contains("/files") || path.contains("/batches")
-				|| path.endsWith(":batchGenerateContent");
+				|| path.endsWith(":batchGenerateContent") || path.endsWith(":asyncBatchEmbedContent");
 	}
 
 	void reset() {
@@ -81,7 +87,7 @@ final class StubFilesAndBatches {
 				return batches(response, method, path.substring(batches + 1));
 			}
 			String model = path.substring(path.indexOf("/models/") + "/models/".length(), path.lastIndexOf(':'));
-			return createBatch(response, model, body);
+			return createBatch(response, model, body, path.endsWith(":asyncBatchEmbedContent"));
 		});
 	}
 
@@ -172,7 +178,7 @@ final class StubFilesAndBatches {
 		return json(response, 200, answer);
 	}
 
-	private Mono<Void> createBatch(HttpServerResponse response, String model, byte[] body) {
+	private Mono<Void> createBatch(HttpServerResponse response, String model, byte[] body, boolean embed) {
 		JsonNode batch = this.jsonMapper.readTree(body).path("batch");
 		JsonNode input = batch.path("inputConfig");
 		List<Map<String, Object>> results = new ArrayList<>();
@@ -194,8 +200,9 @@ final class StubFilesAndBatches {
 		}
 		for (JsonNode entry : entries) {
 			String key = inline ? entry.path("metadata").path("key").asString(null) : entry.path("key").asString(null);
-			Map<String, Object> result = new LinkedHashMap<>(this.answerer.apply(model,
-					this.jsonMapper.treeToValue(entry.path("request"), GenerateContentRequest.class)));
+			Map<String, Object> result = new LinkedHashMap<>(embed ? embed(entry.path("request"))
+					: this.answerer.apply(model, this.jsonMapper.treeToValue(entry.path("request"),
+							GenerateContentRequest.class)));
 			if (key != null) {
 				result.put(inline ? "metadata" : "key", inline ? Map.of("key", key) : key);
 			}
@@ -203,7 +210,8 @@ final class StubFilesAndBatches {
 		}
 		String name = "batches/stub-" + this.ids.incrementAndGet();
 		Map<String, Object> metadata = new LinkedHashMap<>();
-		metadata.put("@type", "type.googleapis.com/google.ai.generativelanguage.v1beta.GenerateContentBatch");
+		String kind = embed ? "EmbedContentBatch" : "GenerateContentBatch";
+		metadata.put("@type", "type.googleapis.com/google.ai.generativelanguage.v1beta." + kind);
 		metadata.put("name", name);
 		metadata.put("model", "models/" + model);
 		metadata.put("displayName", batch.path("displayName").asString(name));
@@ -211,6 +219,7 @@ final class StubFilesAndBatches {
 		metadata.put("batchStats", Map.of("requestCount", Integer.toString(results.size()), "pendingRequestCount",
 				Integer.toString(results.size())));
 		Map<String, Object> output = new LinkedHashMap<>();
+		output.put("@type", "type.googleapis.com/google.ai.generativelanguage.v1beta." + kind + "Output");
 		if (inline) {
 			output.put("inlinedResponses", Map.of("inlinedResponses", results));
 		}
@@ -234,6 +243,37 @@ final class StubFilesAndBatches {
 		operation.put("done", true);
 		operation.put("response", output);
 		return json(response, 200, created);
+	}
+
+	/** Answer one request of an embedding batch: its embedding, or an error when it has no text. */
+	private static Map<String, Object> embed(JsonNode request) {
+		StringBuilder text = new StringBuilder();
+		request.path("content").path("parts").forEach((part) -> text.append(part.path("text").asString("")));
+		if (text.isEmpty()) {
+			return Map.of("error", Map.of("code", 3, "message", "The text content is empty.", "status",
+					"INVALID_ARGUMENT"));
+		}
+		int size = request.path("outputDimensionality").asInt(EMBEDDING_SIZE);
+		return Map.of("response", Map.of("embedding", Map.of("values", embedding(text.toString(), size))));
+	}
+
+	/**
+	 * The stub's embedding of a text: a unit vector of {@code size} values drawn from a generator seeded
+	 * with the text, so that equal texts embed equally and different ones almost never do.
+	 */
+	static List<Double> embedding(String text, int size) {
+		Random random = new Random(text.hashCode());
+		double[] values = new double[Math.max(1, size)];
+		double norm = 0;
+		for (int i = 0; i < values.length; i++) {
+			values[i] = random.nextGaussian();
+			norm += values[i] * values[i];
+		}
+		List<Double> embedding = new ArrayList<>(values.length);
+		for (double value : values) {
+			embedding.add(value / Math.sqrt(norm));
+		}
+		return embedding;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -13,6 +13,9 @@ import io.github.geminicomet.model.BatchResult;
 import io.github.geminicomet.GeminiTemplate;
 import io.github.geminicomet.model.Batch;
 import io.github.geminicomet.model.BatchRequest;
+import io.github.geminicomet.model.EmbedBatchRequest;
+import io.github.geminicomet.model.EmbedContentRequest;
+import io.github.geminicomet.model.EmbeddingBatchResult;
 import io.github.geminicomet.model.GeminiFile;
 import io.github.geminicomet.model.GenerateContentRequest;
 
@@ -83,6 +86,40 @@ class GeminiStubFilesAndBatchesTests {
 		assertThat(this.gemini.batches().list().count().block(TIMEOUT)).isEqualTo(2);
 		this.gemini.batches().cancel(viaFile.name()).block(TIMEOUT);
 		assertThat(this.gemini.batches().get(viaFile.name()).block(TIMEOUT).state()).isEqualTo(Batch.State.CANCELLED);
+	}
+
+	@Test
+	void embeddingBatchesEmbedEachTextTheSameWayInlineAndViaFile() {
+		List<EmbedBatchRequest> requests = List.of(EmbedBatchRequest.of("a", EmbedContentRequest.of("alpha")),
+				EmbedBatchRequest.of("b", EmbedContentRequest.of("beta").withOutputDimensionality(16)),
+				EmbedBatchRequest.of("empty", EmbedContentRequest.of("")),
+				EmbedBatchRequest.of("a2", EmbedContentRequest.of("alpha")));
+		Batch inline = this.gemini.batches().createEmbeddings("gemini-embedding-001", requests, "index").block(TIMEOUT);
+		assertThat(inline.state()).isEqualTo(Batch.State.PENDING);
+		assertThat(this.stub.lastRequest().path()).isEqualTo("/v1beta/models/gemini-embedding-001:asyncBatchEmbedContent");
+		Batch done = this.gemini.batches().awaitCompletion(inline.name(), Duration.ofMillis(10), TIMEOUT).block(TIMEOUT);
+		assertThat(done.state()).isEqualTo(Batch.State.SUCCEEDED);
+		assertThat(done.stats().failedRequestCount()).isEqualTo(1);
+		List<EmbeddingBatchResult> results = this.gemini.batches().embeddingResults(inline.name()).collectList()
+			.block(TIMEOUT);
+		assertThat(results).extracting(EmbeddingBatchResult::key).containsExactly("a", "b", "empty", "a2");
+		assertThat(results).extracting(EmbeddingBatchResult::isSuccess).containsExactly(true, true, false, true);
+		assertThat(results.get(0).embedding().values()).hasSize(StubFilesAndBatches.EMBEDDING_SIZE);
+		assertThat(results.get(1).embedding().values()).hasSize(16);
+		assertThat(results.get(3).embedding()).isEqualTo(results.get(0).embedding());
+		assertThat(results.get(1).embedding().values().get(0)).isNotEqualTo(results.get(0).embedding().values().get(0));
+		double norm = results.get(0).embedding().values().stream().mapToDouble((value) -> value * value).sum();
+		assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(results.get(2).error().code()).isEqualTo(3);
+
+		Batch viaFile = this.gemini.batches()
+			.createEmbeddingsViaFile("gemini-embedding-001", Flux.fromIterable(requests), "file")
+			.block(TIMEOUT);
+		assertThat(this.gemini.batches().embeddingResults(viaFile.name()).collectList().block(TIMEOUT))
+			.isEqualTo(results);
+		this.gemini.batches().delete(viaFile.name()).block(TIMEOUT);
+		assertThat(this.gemini.batches().list().map(Batch::name).collectList().block(TIMEOUT))
+			.containsExactly(inline.name());
 	}
 
 }
