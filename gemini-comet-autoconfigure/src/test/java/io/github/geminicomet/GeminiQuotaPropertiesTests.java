@@ -2,6 +2,7 @@ package io.github.geminicomet;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -37,6 +38,7 @@ import static io.github.geminicomet.ResilienceTestSupport.API_KEY;
 import static io.github.geminicomet.ResilienceTestSupport.SERVER_TIMER;
 import static io.github.geminicomet.ResilienceTestSupport.TIMEOUT;
 import static io.github.geminicomet.ResilienceTestSupport.answer;
+import static io.github.geminicomet.ResilienceTestSupport.await;
 import static io.github.geminicomet.ResilienceTestSupport.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,6 +99,66 @@ class GeminiQuotaPropertiesTests {
 					.block(TIMEOUT);
 				assertThat(outcomes).filteredOn(GeminiConcurrencyLimitException.class::isInstance).hasSize(2);
 			});
+	}
+
+	@Test
+	void maxWaitBoundsTheWaitForAPlaceUnderMaxConcurrentRequests() {
+		try (FakeServer slow = FakeServer.start((request, response) -> response.header("Content-Type", "application/json")
+			.sendString(drain(request).then(Mono.delay(Duration.ofSeconds(3), SERVER_TIMER)).thenReturn(answer("Hi"))))) {
+			this.runner.withPropertyValues("cometapi.gemini.base-url=" + slow.baseUrl(),
+					"cometapi.gemini.quota.max-concurrent-requests=1", "cometapi.gemini.quota.max-wait=200ms")
+				.run((context) -> {
+					GeminiTemplate template = context.getBean(GeminiTemplate.class);
+					CompletableFuture<String> first = template.generateText("first").toFuture();
+					assertThat(await(() -> slow.requests.get() == 1, TIMEOUT)).isTrue();
+					assertThat(calls(template, 1)).singleElement()
+						.isInstanceOfSatisfying(GeminiRateLimitException.class, (ex) -> assertThat(ex.getQuotaLimit())
+							.isEqualTo(QuotaLimit.MAX_CONCURRENT_REQUESTS))
+						.asString()
+						.contains("cometapi.gemini.quota.max-concurrent-requests", "cometapi.gemini.quota.max-wait",
+								"No request was sent");
+					assertThat(first).isNotDone();
+					assertThat(first.join()).isEqualTo("Hi");
+					assertThat(slow.requests).hasValue(1);
+				});
+		}
+	}
+
+	@Test
+	void withoutMaxWaitCallsWaitForAPlaceUnderMaxConcurrentRequestsAsBefore() {
+		this.runner.withPropertyValues("cometapi.gemini.quota.max-concurrent-requests=1")
+			.run((context) -> {
+				GeminiTemplate template = context.getBean(GeminiTemplate.class);
+				List<Object> outcomes = Flux.range(0, 3)
+					.flatMap((i) -> template.generateText("Hello").cast(Object.class).onErrorResume(Mono::just), 3)
+					.collectList()
+					.block(TIMEOUT);
+				assertThat(outcomes).containsExactly("Hi", "Hi", "Hi");
+			});
+	}
+
+	@Test
+	void countTokensEstimateReservesWhatCountTokensCounts() {
+		try (FakeServer counting = FakeServer.start((request, response) -> response
+			.header("Content-Type", "application/json")
+			.sendString(drain(request).thenReturn(
+					request.uri().contains(":countTokens") ? "{\"totalTokens\":500}" : answer("Hi"))))) {
+			ApplicationContextRunner runner = this.runner.withPropertyValues(
+					"cometapi.gemini.base-url=" + counting.baseUrl(), "cometapi.gemini.quota.tokens-per-minute=100");
+			runner.withPropertyValues("cometapi.gemini.quota.token-estimate=count-tokens").run((context) -> {
+				assertThat(calls(context.getBean(GeminiTemplate.class), 1)).singleElement()
+					.isInstanceOfSatisfying(GeminiRateLimitException.class,
+							(ex) -> assertThat(ex.getQuotaLimit()).isEqualTo(QuotaLimit.TOKENS_PER_MINUTE))
+					.asString()
+					.contains("countTokens counts 500 tokens", "No request was sent");
+				assertThat(counting.requests).hasValue(1);
+			});
+			// the default: the size estimate, no countTokens
+			runner.run((context) -> {
+				assertThat(calls(context.getBean(GeminiTemplate.class), 1)).containsExactly("Hi");
+				assertThat(counting.requests).hasValue(2);
+			});
+		}
 	}
 
 	@Test

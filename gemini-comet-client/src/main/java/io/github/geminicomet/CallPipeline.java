@@ -13,10 +13,12 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
 
+import io.github.geminicomet.quota.QuotaStatistics;
+
 /**
- * What wraps every attempt, the way filters wrap {@code WebClient}'s exchange: the concurrency limit,
- * the client-side quota, retries (a stream only before its first event) and, for unary calls, the call
- * timeout over all attempts.
+ * What wraps every attempt, the way filters wrap {@code WebClient}'s exchange: the concurrency limit
+ * (waiting at most the max wait, when there is one), the client-side quota, retries (a stream only before
+ * its first event) and, for unary calls, the call timeout over all attempts.
  */
 final class CallPipeline {
 
@@ -30,13 +32,20 @@ final class CallPipeline {
 
 	private final @Nullable Duration callTimeout;
 
+	private final @Nullable Duration maxQueueWait;
+
 	CallPipeline(ConcurrencyLimiter limiter, RetrySettings retrySettings, @Nullable Duration callTimeout) {
-		this(limiter, QuotaGate.NONE, retrySettings, callTimeout);
+		this(limiter, null, QuotaGate.NONE, retrySettings, callTimeout);
 	}
 
-	CallPipeline(ConcurrencyLimiter limiter, QuotaGate quota, RetrySettings retrySettings,
-			@Nullable Duration callTimeout) {
+	/**
+	 * @param maxQueueWait the longest an attempt waits for a place under the concurrency limit, or
+	 * {@code null} for as long as it takes
+	 */
+	CallPipeline(ConcurrencyLimiter limiter, @Nullable Duration maxQueueWait, QuotaGate quota,
+			RetrySettings retrySettings, @Nullable Duration callTimeout) {
 		this.limiter = limiter;
+		this.maxQueueWait = maxQueueWait;
 		this.quota = quota;
 		this.retrySettings = retrySettings;
 		this.unaryRetry = new GeminiRetry(retrySettings, CallPipeline::isRetryable);
@@ -51,16 +60,39 @@ final class CallPipeline {
 		return this.quota;
 	}
 
+	/** A snapshot of the quota, with the calls the concurrency limit rejected after the max wait. */
+	QuotaStatistics quotaStatistics() {
+		return this.quota.statistics(this.limiter.expired());
+	}
+
 	/**
 	 * {@link #unary(Mono, HttpMethod, URI)} for an attempt that sends {@code body} (written anew for each
 	 * attempt), which the quota reserves its estimated tokens for before sending.
 	 */
 	<T> Mono<T> unary(Function<byte @Nullable [], Mono<T>> send, Supplier<byte @Nullable []> body, HttpMethod method,
 			URI uri) {
-		return unary(Mono.defer(() -> {
-			byte[] bytes = body.get();
-			return this.quota.unary(send.apply(bytes), bytes, method, uri);
-		}), method, uri);
+		return unary(send, body, null, method, uri);
+	}
+
+	/**
+	 * {@link #unary(Function, Supplier, HttpMethod, URI)} reserving the tokens {@code count} reports, asked
+	 * once per call ({@code null}, or when it answers nothing: the size estimate).
+	 */
+	<T> Mono<T> unary(Function<byte @Nullable [], Mono<T>> send, Supplier<byte @Nullable []> body,
+			@Nullable Mono<QuotaGate.TokenCount> count, HttpMethod method, URI uri) {
+		if (count == null) {
+			return unary(Mono.defer(() -> {
+				byte[] bytes = body.get();
+				return this.quota.unary(send.apply(bytes), bytes, method, uri);
+			}), method, uri);
+		}
+		return Mono.defer(() -> {
+			Mono<QuotaGate.TokenCount> once = QuotaGate.perCall(count);
+			return unary(Mono.defer(() -> {
+				byte[] bytes = body.get();
+				return this.quota.unary(send.apply(bytes), bytes, once, method, uri);
+			}), method, uri);
+		});
 	}
 
 	/**
@@ -68,10 +100,28 @@ final class CallPipeline {
 	 * attempt), which the quota reserves its estimated tokens for before sending.
 	 */
 	<T> Flux<T> stream(Function<byte[], Flux<T>> send, Supplier<byte[]> body, HttpMethod method, URI uri) {
-		return stream(Flux.defer(() -> {
-			byte[] bytes = body.get();
-			return this.quota.stream(send.apply(bytes), bytes, method, uri);
-		}), method, uri);
+		return stream(send, body, null, method, uri);
+	}
+
+	/**
+	 * {@link #stream(Function, Supplier, HttpMethod, URI)} reserving the tokens {@code count} reports,
+	 * asked once per call ({@code null}, or when it answers nothing: the size estimate).
+	 */
+	<T> Flux<T> stream(Function<byte[], Flux<T>> send, Supplier<byte[]> body,
+			@Nullable Mono<QuotaGate.TokenCount> count, HttpMethod method, URI uri) {
+		if (count == null) {
+			return stream(Flux.defer(() -> {
+				byte[] bytes = body.get();
+				return this.quota.stream(send.apply(bytes), bytes, method, uri);
+			}), method, uri);
+		}
+		return Flux.defer(() -> {
+			Mono<QuotaGate.TokenCount> once = QuotaGate.perCall(count);
+			return stream(Flux.defer(() -> {
+				byte[] bytes = body.get();
+				return this.quota.stream(send.apply(bytes), bytes, once, method, uri);
+			}), method, uri);
+		});
 	}
 
 	/**
@@ -79,7 +129,8 @@ final class CallPipeline {
 	 * call timeout.
 	 */
 	<T> Mono<T> unary(Mono<T> attempt, HttpMethod method, URI uri) {
-		return withCallTimeout(this.limiter.limit(attempt, method, uri).transform(this.unaryRetry::apply), method,
+		return withCallTimeout(
+				this.limiter.limit(attempt, this.maxQueueWait, method, uri).transform(this.unaryRetry::apply), method,
 				uri);
 	}
 
@@ -99,7 +150,7 @@ final class CallPipeline {
 	 * upload that resumes on its own), bounded by the call timeout.
 	 */
 	<T> Mono<T> unaryOnce(Mono<T> attempt, HttpMethod method, URI uri) {
-		return withCallTimeout(this.limiter.limit(attempt, method, uri), method, uri);
+		return withCallTimeout(this.limiter.limit(attempt, this.maxQueueWait, method, uri), method, uri);
 	}
 
 	/**
@@ -109,7 +160,7 @@ final class CallPipeline {
 	<T> Flux<T> stream(Flux<T> attempt, HttpMethod method, URI uri) {
 		return Flux.defer(() -> {
 			AtomicBoolean emitted = new AtomicBoolean();
-			return this.limiter.limit(attempt, method, uri)
+			return this.limiter.limit(attempt, this.maxQueueWait, method, uri)
 				.doOnNext((event) -> emitted.set(true))
 				.transform(new GeminiRetry(this.retrySettings, (ex) -> !emitted.get() && isRetryable(ex))::apply);
 		});

@@ -1,22 +1,31 @@
 package io.github.geminicomet;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.http.HttpMethod;
 
+import io.github.geminicomet.quota.QuotaLimit;
+
 /**
  * Client-side limit on the requests a template has in flight, with a bounded FIFO queue of waiting
- * requests; a request beyond the queue fails at once with a {@link GeminiConcurrencyLimitException}.
- * Non-blocking: a waiting request holds no thread, and the lock only guards a few field updates. A permit
- * is held for one HTTP exchange (a unary answer read whole, or a stream until it ends) and given back on
- * completion, error or cancellation, straight to the oldest waiting request.
+ * requests; a request beyond the queue fails at once with a {@link GeminiConcurrencyLimitException}, and
+ * one that waits longer than its max wait (when it has one) with a client-side
+ * {@link GeminiRateLimitException}. Non-blocking: a waiting request holds no thread (its max wait is a
+ * timer), and the lock only guards a few field updates. A permit is held for one HTTP exchange (a unary
+ * answer read whole, or a stream until it ends) and given back on completion, error or cancellation,
+ * straight to the oldest waiting request.
  */
 final class ConcurrencyLimiter {
 
@@ -30,6 +39,8 @@ final class ConcurrencyLimiter {
 	private final Object lock = new Object();
 
 	private final LinkedHashSet<Permit> waiting = new LinkedHashSet<>();
+
+	private final LongAdder expired = new LongAdder();
 
 	private int inFlight;
 
@@ -52,21 +63,31 @@ final class ConcurrencyLimiter {
 		return new ConcurrencyLimiter(maxConcurrent, maxQueued);
 	}
 
-	/** Run {@code exchange} while holding a permit. */
+	/** Run {@code exchange} while holding a permit, waiting for one as long as it takes. */
 	<T> Mono<T> limit(Mono<T> exchange, HttpMethod method, URI uri) {
+		return limit(exchange, null, method, uri);
+	}
+
+	/** Run {@code exchange} while holding a permit, waiting for one at most {@code maxWait} when not null. */
+	<T> Mono<T> limit(Mono<T> exchange, @Nullable Duration maxWait, HttpMethod method, URI uri) {
 		if (this.maxConcurrent <= 0) {
 			return exchange;
 		}
-		return Mono.usingWhen(acquire(method, uri), (permit) -> exchange, Permit::releaseLater,
+		return Mono.usingWhen(acquire(maxWait, method, uri), (permit) -> exchange, Permit::releaseLater,
 				(permit, ex) -> permit.releaseLater(), Permit::releaseLater);
 	}
 
-	/** Run {@code exchange} while holding a permit. */
+	/** Run {@code exchange} while holding a permit, waiting for one as long as it takes. */
 	<T> Flux<T> limit(Flux<T> exchange, HttpMethod method, URI uri) {
+		return limit(exchange, null, method, uri);
+	}
+
+	/** Run {@code exchange} while holding a permit, waiting for one at most {@code maxWait} when not null. */
+	<T> Flux<T> limit(Flux<T> exchange, @Nullable Duration maxWait, HttpMethod method, URI uri) {
 		if (this.maxConcurrent <= 0) {
 			return exchange;
 		}
-		return Flux.usingWhen(acquire(method, uri), (permit) -> exchange, Permit::releaseLater,
+		return Flux.usingWhen(acquire(maxWait, method, uri), (permit) -> exchange, Permit::releaseLater,
 				(permit, ex) -> permit.releaseLater(), Permit::releaseLater);
 	}
 
@@ -84,13 +105,18 @@ final class ConcurrencyLimiter {
 		}
 	}
 
-	private Mono<Permit> acquire(HttpMethod method, URI uri) {
+	/** The number of requests that waited their whole max wait for a permit and failed. */
+	long expired() {
+		return this.expired.sum();
+	}
+
+	private Mono<Permit> acquire(@Nullable Duration maxWait, HttpMethod method, URI uri) {
 		return Mono.create((sink) -> {
 			Permit permit = new Permit(sink);
 			// cancelled while waiting: leave the queue; cancelled as the permit was handed over: give it back
 			sink.onCancel(permit::release);
 			boolean granted = false;
-			boolean rejected = false;
+			boolean queued = false;
 			synchronized (this.lock) {
 				if (permit.state == Permit.RELEASED) {
 					return; // cancelled before it got here
@@ -102,16 +128,21 @@ final class ConcurrencyLimiter {
 				}
 				else if (this.waiting.size() < this.maxQueued) {
 					this.waiting.add(permit);
+					queued = true;
 				}
 				else {
 					permit.state = Permit.RELEASED;
-					rejected = true;
 				}
 			}
 			if (granted) {
 				sink.success(permit);
 			}
-			else if (rejected) {
+			else if (queued) {
+				if (maxWait != null) {
+					permit.expireAfter(maxWait, method, uri);
+				}
+			}
+			else {
 				sink.error(new GeminiConcurrencyLimitException("Request rejected before it was sent: "
 						+ this.maxConcurrent + " requests are in flight (cometapi.gemini.max-concurrent-requests) and "
 						+ this.maxQueued + " more are waiting (cometapi.gemini.max-queued-requests)", method, uri,
@@ -120,8 +151,19 @@ final class ConcurrencyLimiter {
 		});
 	}
 
+	private GeminiRateLimitException waitedTooLong(Duration maxWait, HttpMethod method, URI uri) {
+		return GeminiRateLimitException.clientSide("Request rejected by the client-side quota: the client-side "
+				+ "limit 'max-concurrent-requests' (" + this.maxConcurrent
+				+ ", cometapi.gemini.quota.max-concurrent-requests) had no free place within the max wait of "
+				+ QuotaGate.seconds(maxWait) + " (cometapi.gemini.quota.max-wait). No request was sent to Gemini. ["
+				+ method.name() + " " + uri + "]", QuotaLimit.MAX_CONCURRENT_REQUESTS, method, uri, null, null);
+	}
+
 	/**
-	 * One request's claim on the limit: waiting, granted, then released exactly once.
+	 * One request's claim on the limit: waiting, granted, then released exactly once. Every change of
+	 * state happens under the limiter's lock, so that a max-wait timer firing as a place frees either
+	 * takes the request out of the queue before the place is handed to it, or finds it granted and does
+	 * nothing: the place is never lost.
 	 */
 	private final class Permit {
 
@@ -135,8 +177,36 @@ final class ConcurrencyLimiter {
 
 		private int state = WAITING; // guarded by lock
 
+		private @Nullable Disposable timer; // guarded by lock
+
 		Permit(MonoSink<Permit> sink) {
 			this.sink = sink;
+		}
+
+		/** Fail the request if it still waits after {@code maxWait}. */
+		void expireAfter(Duration maxWait, HttpMethod method, URI uri) {
+			Disposable scheduled = Schedulers.parallel()
+				.schedule(() -> expire(maxWait, method, uri), maxWait.toNanos(), TimeUnit.NANOSECONDS);
+			synchronized (ConcurrencyLimiter.this.lock) {
+				if (this.state == WAITING) {
+					this.timer = scheduled;
+					return;
+				}
+			}
+			scheduled.dispose(); // granted or cancelled before the timer was set
+		}
+
+		private void expire(Duration maxWait, HttpMethod method, URI uri) {
+			synchronized (ConcurrencyLimiter.this.lock) {
+				if (this.state != WAITING) {
+					return; // the place came first: the request has it
+				}
+				ConcurrencyLimiter.this.waiting.remove(this);
+				this.state = RELEASED;
+				this.timer = null;
+			}
+			ConcurrencyLimiter.this.expired.increment();
+			this.sink.error(waitedTooLong(maxWait, method, uri));
 		}
 
 		Mono<Void> releaseLater() {
@@ -145,25 +215,35 @@ final class ConcurrencyLimiter {
 
 		void release() {
 			Permit next = null;
+			Disposable cancelledTimer = null;
+			Disposable grantedTimer = null;
 			synchronized (ConcurrencyLimiter.this.lock) {
 				if (this.state == WAITING) {
 					ConcurrencyLimiter.this.waiting.remove(this);
 					this.state = RELEASED;
-					return;
+					cancelledTimer = this.timer;
+					this.timer = null;
 				}
-				if (this.state != GRANTED) {
-					return;
+				else if (this.state == GRANTED) {
+					this.state = RELEASED;
+					Iterator<Permit> oldest = ConcurrencyLimiter.this.waiting.iterator();
+					if (oldest.hasNext()) {
+						next = oldest.next();
+						oldest.remove();
+						next.state = GRANTED;
+						grantedTimer = next.timer;
+						next.timer = null;
+					}
+					else {
+						ConcurrencyLimiter.this.inFlight--;
+					}
 				}
-				this.state = RELEASED;
-				Iterator<Permit> oldest = ConcurrencyLimiter.this.waiting.iterator();
-				if (oldest.hasNext()) {
-					next = oldest.next();
-					oldest.remove();
-					next.state = GRANTED;
-				}
-				else {
-					ConcurrencyLimiter.this.inFlight--;
-				}
+			}
+			if (cancelledTimer != null) {
+				cancelledTimer.dispose();
+			}
+			if (grantedTimer != null) {
+				grantedTimer.dispose();
 			}
 			if (next != null) {
 				// if that request was cancelled meanwhile, its onCancel gives the permit on again

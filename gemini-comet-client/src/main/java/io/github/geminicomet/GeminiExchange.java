@@ -58,6 +58,23 @@ final class GeminiExchange {
 	}
 
 	/**
+	 * {@link #unary(HttpMethod, URI, Supplier, ObjectReader)} of a generate call whose quota reservation
+	 * is the tokens {@code count} reports ({@code null} for the size estimate).
+	 */
+	<T> Mono<T> unary(HttpMethod method, URI uri, Supplier<byte @Nullable []> body, @Nullable ObjectReader reader,
+			@Nullable Mono<QuotaGate.TokenCount> count) {
+		return this.pipeline.unary((bytes) -> attempt(method, uri, bytes, reader), body, count, method, uri);
+	}
+
+	/**
+	 * One attempt outside the pipeline: no concurrency limit, quota, retry or call timeout. For the
+	 * quota's own {@code countTokens}, sent on behalf of a call that already holds its place.
+	 */
+	<T> Mono<T> unlimited(HttpMethod method, URI uri, byte[] body, ObjectReader reader) {
+		return attempt(method, uri, body, reader);
+	}
+
+	/**
 	 * A unary call that is never retried, because repeating it could repeat its effect (creating a
 	 * batch): limits and the call timeout only.
 	 */
@@ -105,7 +122,15 @@ final class GeminiExchange {
 	 * retries before the first event.
 	 */
 	Flux<GenerateContentResponse> stream(URI uri, Supplier<byte[]> body) {
-		return this.pipeline.stream((bytes) -> streamAttempt(uri, bytes), body, HttpMethod.POST, uri);
+		return stream(uri, body, null);
+	}
+
+	/**
+	 * {@link #stream(URI, Supplier)} whose quota reservation is the tokens {@code count} reports
+	 * ({@code null} for the size estimate).
+	 */
+	Flux<GenerateContentResponse> stream(URI uri, Supplier<byte[]> body, @Nullable Mono<QuotaGate.TokenCount> count) {
+		return this.pipeline.stream((bytes) -> streamAttempt(uri, bytes), body, count, HttpMethod.POST, uri);
 	}
 
 	private <T> Mono<T> attempt(HttpMethod method, URI uri, byte @Nullable [] body, @Nullable ObjectReader reader) {

@@ -44,6 +44,7 @@ import io.github.geminicomet.observation.GeminiObservationConvention;
 import io.github.geminicomet.quota.QuotaSettings;
 import io.github.geminicomet.quota.QuotaStatistics;
 import io.github.geminicomet.quota.QuotaStore;
+import io.github.geminicomet.quota.TokenEstimate;
 import io.github.geminicomet.schema.StructuredOutputValidator;
 import io.github.geminicomet.tool.ToolCallingOptions;
 
@@ -116,6 +117,8 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 	private final GeminiExchange exchange;
 
+	private final @Nullable QuotaTokenCounter tokenCounter;
+
 	private final CallObserver observer;
 
 	private final GeminiEndpoints endpoints;
@@ -144,7 +147,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		this.ownedConnectionProvider = transports.ownedProvider();
 		this.pipeline = new CallPipeline(
 				ConcurrencyLimiter.of(builder.maxConcurrentRequests, builder.maxQueuedRequests, builder.sharedLimiter),
-				QuotaGate.of(builder.quota, builder.quotaStore, String.valueOf(builder.apiKey), builder.sharedQuota),
+				builder.maxQueueWait, QuotaGate.of(builder.quota, builder.quotaStore, String.valueOf(builder.apiKey), builder.sharedQuota),
 				builder.retrySettings, builder.callTimeout);
 		GeminiErrorDecoder errorDecoder = new GeminiErrorDecoder(jsonMapper, builder.maxInMemorySize);
 		this.exchange = new GeminiExchange(transports.transport(), this.pipeline,
@@ -154,6 +157,10 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 				errorDecoder, new FailureTranslator(builder.maxInMemorySize, builder.connectTimeout,
 						builder.readTimeout, builder.firstByteTimeout),
 				builder.firstByteTimeout);
+		this.tokenCounter = (this.pipeline.quota().isEnabled() && builder.quota.tokensPerMinute() > 0
+				&& builder.quota.tokenEstimate() == TokenEstimate.COUNT_TOKENS)
+						? new QuotaTokenCounter(this.exchange, this.modelsUrl, jsonMapper, builder.defaultGenerationConfig)
+						: null;
 		this.observer = new CallObserver(builder.observationRegistry, builder.observationConvention);
 		GeminiApi api = new GeminiApi(apiUrl, jsonMapper, this.exchange, this.observer);
 		this.endpoints = new GeminiEndpoints(api);
@@ -225,7 +232,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	 * @since 0.2.0
 	 */
 	public QuotaStatistics getQuotaStatistics() {
-		return this.pipeline.quota().statistics();
+		return this.pipeline.quotaStatistics();
 	}
 
 	/**
@@ -249,7 +256,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		this.requestValidator.validate(name, request);
 		URI uri = uris.generate();
 		Mono<GenerateContentResponse> call = this.exchange.unary(HttpMethod.POST, uri, () -> writeRequest(request),
-				this.responseReader);
+				this.responseReader, tokenCount(name, request));
 		return this.observer.generate(call, name, uri, request);
 	}
 
@@ -265,7 +272,8 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		String name = uris.model();
 		this.requestValidator.validate(name, request);
 		URI uri = uris.stream();
-		return this.observer.stream(this.exchange.stream(uri, () -> writeRequest(request)), name, uri, request);
+		return this.observer.stream(this.exchange.stream(uri, () -> writeRequest(request), tokenCount(name, request)),
+				name, uri, request);
 	}
 
 	@Override
@@ -415,6 +423,15 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		return name;
 	}
 
+	/**
+	 * The quota's {@code countTokens} of a generate request, or {@code null} when the quota estimates
+	 * tokens from the request's size (or limits no tokens).
+	 */
+	private @Nullable Mono<QuotaGate.TokenCount> tokenCount(String model, GenerateContentRequest request) {
+		QuotaTokenCounter counter = this.tokenCounter;
+		return (counter != null) ? counter.count(model, request) : null;
+	}
+
 	private byte[] writeRequest(GenerateContentRequest request) {
 		GenerateContentRequest effective = request;
 		if (this.defaultGenerationConfig != null) {
@@ -540,6 +557,8 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 		int maxQueuedRequests = 1_000;
 
+		@Nullable Duration maxQueueWait;
+
 		@Nullable ConcurrencyLimiter sharedLimiter;
 
 		QuotaSettings quota = QuotaSettings.NONE;
@@ -590,6 +609,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 			this.transport = other.transport;
 			this.maxConcurrentRequests = other.maxConcurrentRequests;
 			this.maxQueuedRequests = other.maxQueuedRequests;
+			this.maxQueueWait = other.maxQueueWait;
 			this.sharedLimiter = other.sharedLimiter;
 			this.quota = other.quota;
 			this.quotaStore = other.quotaStore;
@@ -959,9 +979,10 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		 * Set the most requests the template has in flight at once, so that a burst does not turn into a
 		 * wall of 429 answers; {@code 0} (the default) for no limit. A request beyond the limit waits, without
 		 * holding a thread, in a FIFO queue of at most {@link #maxQueuedRequests(int) maxQueuedRequests};
-		 * beyond that it fails at once with a {@link GeminiConcurrencyLimitException}. A stream holds its
-		 * place until it ends; a retry queues again; time spent waiting counts toward the call timeout of a
-		 * unary call. Variants derived with {@link GeminiTemplate#mutate()} share the limit while it is
+		 * beyond that it fails at once with a {@link GeminiConcurrencyLimitException}, and past
+		 * {@link #maxQueueWait(Duration) maxQueueWait}, when set, with a client-side
+		 * {@link GeminiRateLimitException}. A stream holds its place until it ends; a retry queues again;
+		 * time spent waiting counts toward the call timeout of a unary call. Variants derived with {@link GeminiTemplate#mutate()} share the limit while it is
 		 * unchanged.
 		 * @param maxConcurrentRequests the limit, or {@code 0} for none
 		 * @return this builder
@@ -988,15 +1009,39 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		}
 
 		/**
+		 * Set the longest a request waits for a place when {@link #maxConcurrentRequests(int)
+		 * maxConcurrentRequests} are in flight: past it, the request leaves the queue and fails with a
+		 * client-side {@link GeminiRateLimitException} ({@code getQuotaLimit()} is
+		 * {@code MAX_CONCURRENT_REQUESTS}) without sending anything; a place that frees as the wait ends
+		 * goes to the next request, never lost. Spring Boot sets it from
+		 * {@code cometapi.gemini.quota.max-wait}, like the quota's own {@link QuotaSettings#maxWait()}.
+		 * Default {@code null}: a request waits as long as it takes, a unary call within its call timeout.
+		 * The wait runs on a timer and holds no thread. Variants derived with {@link GeminiTemplate#mutate()}
+		 * share the limit whatever their max wait.
+		 * @param maxQueueWait the longest wait for a place, or {@code null} for no bound
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder maxQueueWait(@Nullable Duration maxQueueWait) {
+			Assert.isTrue(maxQueueWait == null || !maxQueueWait.isNegative(), "'maxQueueWait' must not be negative");
+			this.maxQueueWait = maxQueueWait;
+			return this;
+		}
+
+		/**
 		 * Set the client-side quota: requests and tokens per minute, how long a call may wait for room, and
 		 * what happens when the {@link #quotaStore(QuotaStore) store} cannot be reached. Default
 		 * {@link QuotaSettings#NONE}. Before each attempt the template reserves one request and the
-		 * estimated tokens (a quarter of the request's JSON bytes), waiting without holding a thread up to
-		 * the max wait, else failing with a client-side {@link GeminiRateLimitException} without sending
-		 * anything; the answer's {@code usageMetadata} settles the tokens (a stream's at its end, or the last
-		 * one it reported when cancelled or failed). A 429 answer with a retry delay pauses every caller
-		 * sharing the quota. Variants derived with {@link GeminiTemplate#mutate()} share the quota while it
-		 * is unchanged.
+		 * estimated tokens (a quarter of the request's JSON bytes; with
+		 * {@link io.github.geminicomet.quota.TokenEstimate#COUNT_TOKENS COUNT_TOKENS} and a tokens-per-minute
+		 * limit, what the model's {@code countTokens} counts, asked once per call, plus the request's
+		 * {@code maxOutputTokens}), waiting without holding a thread up to the max wait, else failing with a
+		 * client-side {@link GeminiRateLimitException} without sending anything; the answer's
+		 * {@code usageMetadata} settles the tokens (a stream's at its end, or the last one it reported when
+		 * cancelled or failed). A 429 answer with a retry delay pauses every caller sharing the quota. The
+		 * wait for a place under {@link #maxConcurrentRequests(int) maxConcurrentRequests} is bounded by
+		 * {@link #maxQueueWait(Duration)}. Variants derived with {@link GeminiTemplate#mutate()} share the
+		 * quota while it is unchanged.
 		 * @param quota the quota settings
 		 * @return this builder
 		 * @since 0.2.0

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.commons.logging.Log;
@@ -34,8 +35,9 @@ import io.github.geminicomet.quota.QuotaStoreFailurePolicy;
 
 /**
  * The client-side quota stage of the {@link CallPipeline}: before each attempt, reserve one request and
- * the estimated tokens in the {@link QuotaStore} (waiting, on a timer and never on a thread, up to the max
- * wait, else failing with a client-side {@link GeminiRateLimitException}); after it, settle the tokens on
+ * the estimated tokens (or those {@code countTokens} counted) in the {@link QuotaStore} (waiting, on a
+ * timer and never on a thread, up to the max wait, else failing with a client-side
+ * {@link GeminiRateLimitException}); after it, settle the tokens on
  * the answer's {@code usageMetadata} (a stream at its end, or at cancel or failure, on the last usage it
  * reported) and pause everyone sharing the quota when Gemini answered 429 with a retry delay. Store
  * failures follow the {@link QuotaStoreFailurePolicy}.
@@ -132,27 +134,60 @@ final class QuotaGate {
 
 	/** Run one attempt of a unary call inside the quota. */
 	<T> Mono<T> unary(Mono<T> attempt, byte @Nullable [] body, HttpMethod method, URI uri) {
+		return unary(attempt, body, null, method, uri);
+	}
+
+	/**
+	 * Run one attempt of a unary call inside the quota, reserving the tokens {@code count} reports (or,
+	 * when it is {@code null} or empty, the size estimate).
+	 */
+	<T> Mono<T> unary(Mono<T> attempt, byte @Nullable [] body, @Nullable Mono<TokenCount> count, HttpMethod method,
+			URI uri) {
 		if (this == NONE) {
 			return attempt;
 		}
-		long estimate = estimate(body, uri);
-		return Mono.usingWhen(admit(estimate, method, uri), (ticket) -> attempt.doOnNext(ticket::observe),
+		return Mono.usingWhen(admission(body, count, method, uri), (ticket) -> attempt.doOnNext(ticket::observe),
 				Ticket::complete, Ticket::fail, Ticket::cancel);
 	}
 
 	/** Run one attempt of a stream inside the quota, settled when it ends. */
 	<T> Flux<T> stream(Flux<T> attempt, byte @Nullable [] body, HttpMethod method, URI uri) {
+		return stream(attempt, body, null, method, uri);
+	}
+
+	/**
+	 * Run one attempt of a stream inside the quota, settled when it ends, reserving the tokens
+	 * {@code count} reports (or, when it is {@code null} or empty, the size estimate).
+	 */
+	<T> Flux<T> stream(Flux<T> attempt, byte @Nullable [] body, @Nullable Mono<TokenCount> count, HttpMethod method,
+			URI uri) {
 		if (this == NONE) {
 			return attempt;
 		}
-		long estimate = estimate(body, uri);
-		return Flux.usingWhen(admit(estimate, method, uri), (ticket) -> attempt.doOnNext(ticket::observe),
+		return Flux.usingWhen(admission(body, count, method, uri), (ticket) -> attempt.doOnNext(ticket::observe),
 				Ticket::complete, Ticket::fail, Ticket::cancel);
 	}
 
-	QuotaStatistics statistics() {
+	/**
+	 * Return {@code count} remembered for the retries of one call: the first attempt asks, the next ones
+	 * reuse what it got. Create it per call subscription.
+	 */
+	static Mono<TokenCount> perCall(Mono<TokenCount> count) {
+		AtomicReference<@Nullable TokenCount> known = new AtomicReference<>();
+		return Mono.defer(() -> {
+			TokenCount counted = known.get();
+			return (counted != null) ? Mono.just(counted) : count.doOnNext(known::set);
+		});
+	}
+
+	/**
+	 * A snapshot of the quota, counting in the calls that the concurrency limit rejected after the max
+	 * wait.
+	 */
+	QuotaStatistics statistics(long concurrencyRejections) {
 		Map<QuotaLimit, Long> rejected = new EnumMap<>(QuotaLimit.class);
 		this.rejections.forEach((limit, count) -> rejected.put(limit, count.sum()));
+		rejected.merge(QuotaLimit.MAX_CONCURRENT_REQUESTS, concurrencyRejections, Long::sum);
 		return new QuotaStatistics(isEnabled(), this.store.name(), this.storeAvailable, this.limits, this.waits.sum(),
 				Duration.ofNanos(this.waitNanos.sum()), this.waiting.get(), rejected, this.reservedTokens.get(),
 				this.storeFailures.sum(), this.pauses.sum());
@@ -170,6 +205,25 @@ final class QuotaGate {
 		String path = uri.getRawPath();
 		boolean generate = path.endsWith(":generateContent") || path.endsWith(":streamGenerateContent");
 		return generate ? (body.length + 3) / 4 : 0;
+	}
+
+	/**
+	 * Reserve for an attempt: the counted tokens when a count is given and answers (rejecting at once a
+	 * prompt larger than the tokens-per-minute limit, which would never fit), else the size estimate.
+	 */
+	private Mono<Ticket> admission(byte @Nullable [] body, @Nullable Mono<TokenCount> count, HttpMethod method,
+			URI uri) {
+		long estimate = estimate(body, uri);
+		if (count == null || estimate == 0) {
+			return admit(estimate, method, uri);
+		}
+		return count.flatMap((counted) -> {
+			long limit = this.limits.tokensPerMinute();
+			if (limit > 0 && counted.promptTokens() > limit) {
+				return Mono.<Ticket>error(tooLarge(counted.promptTokens(), method, uri));
+			}
+			return admit(counted.reservation(), method, uri);
+		}).switchIfEmpty(Mono.defer(() -> admit(estimate, method, uri)));
 	}
 
 	private Mono<Ticket> admit(long estimate, HttpMethod method, URI uri) {
@@ -298,7 +352,17 @@ final class QuotaGate {
 				+ ". No request was sent to Gemini. [" + method.name() + " " + uri + "]", limit, method, uri, room, cause);
 	}
 
-	private static String seconds(@Nullable Duration duration) {
+	private GeminiRateLimitException tooLarge(long promptTokens, HttpMethod method, URI uri) {
+		this.rejections.get(QuotaLimit.TOKENS_PER_MINUTE).increment();
+		return GeminiRateLimitException.clientSide("Request rejected by the client-side quota: countTokens counts "
+				+ promptTokens + " tokens in the request, more than the client-side quota 'tokens-per-minute' ("
+				+ this.limits.tokensPerMinute() + ", cometapi.gemini.quota.tokens-per-minute) holds in a minute, so "
+				+ "it would never have room; shorten the request or raise the limit. No request was sent to Gemini "
+				+ "but the countTokens call that measured it. [" + method.name() + " " + uri + "]",
+				QuotaLimit.TOKENS_PER_MINUTE, method, uri, null, null);
+	}
+
+	static String seconds(@Nullable Duration duration) {
 		if (duration == null) {
 			return "an unknown time";
 		}
@@ -366,6 +430,18 @@ final class QuotaGate {
 					update((store) -> store.adjust(QuotaGate.this.key, QuotaGate.this.limits, 0, delta));
 				}
 			}
+		}
+
+	}
+
+	/**
+	 * What {@code countTokens} reported for a generate call: the prompt's tokens, plus the allowance
+	 * reserved for the answer (its {@code maxOutputTokens} when set, else none).
+	 */
+	record TokenCount(long promptTokens, long answerAllowance) {
+
+		long reservation() {
+			return this.promptTokens + this.answerAllowance;
 		}
 
 	}

@@ -3,20 +3,28 @@ package io.github.geminicomet;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import org.springframework.http.HttpMethod;
 
 import io.github.geminicomet.ResilienceTestSupport.FakeServer;
+import io.github.geminicomet.quota.QuotaLimit;
 
 import static io.github.geminicomet.ResilienceTestSupport.API_KEY;
 import static io.github.geminicomet.ResilienceTestSupport.SERVER_TIMER;
@@ -25,13 +33,15 @@ import static io.github.geminicomet.ResilienceTestSupport.answer;
 import static io.github.geminicomet.ResilienceTestSupport.await;
 import static io.github.geminicomet.ResilienceTestSupport.drain;
 import static io.github.geminicomet.ResilienceTestSupport.errorBody;
+import static io.github.geminicomet.ResilienceTestSupport.errorOf;
 import static io.github.geminicomet.ResilienceTestSupport.event;
 import static io.github.geminicomet.ResilienceTestSupport.templateBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link GeminiTemplate}'s optional client-side concurrency limit
- * ({@code maxConcurrentRequests}, {@code maxQueuedRequests}) and its {@link ConcurrencyLimiter}.
+ * ({@code maxConcurrentRequests}, {@code maxQueuedRequests}, {@code maxQueueWait}) and its
+ * {@link ConcurrencyLimiter}.
  */
 @ExtendWith(BlockHoundExtension.class)
 class GeminiTemplateResilienceConcurrencyLimitTests {
@@ -221,6 +231,170 @@ class GeminiTemplateResilienceConcurrencyLimitTests {
 		assertThat(limiter.queued()).isZero();
 		waiting.dispose();
 		assertThat(limiter.inFlight()).isZero();
+	}
+
+	@Test
+	void waitForAPlaceEndsAfterTheMaxWaitWithAClearErrorAndNothingSent() {
+		try (FakeServer server = FakeServer.start((request, response) -> response
+			.header("Content-Type", "application/json")
+			.sendString(drain(request).then(Mono.delay(Duration.ofSeconds(3), SERVER_TIMER)).thenReturn(answer("Hi"))));
+				GeminiTemplate template = templateBuilder(server.baseUrl()).maxConcurrentRequests(1)
+					.maxQueueWait(Duration.ofMillis(200))
+					.build()) {
+			CompletableFuture<String> first = template.generateText("first").toFuture();
+			assertThat(await(() -> server.requests.get() == 1, TIMEOUT)).isTrue();
+			long start = System.nanoTime();
+			Throwable error = errorOf(template.generateText("second"));
+			long waited = System.nanoTime() - start;
+			// it waited its max wait, and gave up while the first call still held the place
+			assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(200).toNanos());
+			assertThat(first).isNotDone();
+			assertThat(error).isInstanceOfSatisfying(GeminiRateLimitException.class, (rejection) -> {
+				assertThat(rejection.isClientSide()).isTrue();
+				assertThat(rejection.getQuotaLimit()).isEqualTo(QuotaLimit.MAX_CONCURRENT_REQUESTS);
+				assertThat(rejection.getAttempts()).isOne();
+			});
+			assertThat(error)
+				.hasMessageContaining("'max-concurrent-requests' (1, cometapi.gemini.quota.max-concurrent-requests)")
+				.hasMessageContaining("max wait of 0.200s (cometapi.gemini.quota.max-wait)")
+				.hasMessageContaining("No request was sent to Gemini")
+				.hasMessageNotContaining(API_KEY);
+			assertThat(first.join()).isEqualTo("Hi");
+			assertThat(server.requests).hasValue(1);
+			assertThat(template.getQuotaStatistics().rejections(QuotaLimit.MAX_CONCURRENT_REQUESTS)).isOne();
+		}
+	}
+
+	@Test
+	void withALongerMaxWaitTheWaitingCallGetsThePlaceWhenTheFirstEnds() {
+		try (FakeServer server = FakeServer.start((request, response) -> response
+			.header("Content-Type", "application/json")
+			.sendString(drain(request).then(Mono.delay(Duration.ofMillis(300), SERVER_TIMER)).thenReturn(answer("Hi"))));
+				GeminiTemplate template = templateBuilder(server.baseUrl()).maxConcurrentRequests(1)
+					.maxQueueWait(Duration.ofSeconds(5))
+					.build()) {
+			CompletableFuture<String> first = template.generateText("first").toFuture();
+			assertThat(await(() -> server.requests.get() == 1, TIMEOUT)).isTrue();
+			StepVerifier.create(template.generateText("second"))
+				.assertNext((text) -> {
+					assertThat(text).isEqualTo("Hi");
+					assertThat(first).isCompletedWithValue("Hi");
+				})
+				.expectComplete()
+				.verify(TIMEOUT);
+			assertThat(server.requests).hasValue(2);
+			assertThat(template.getQuotaStatistics().rejections(QuotaLimit.MAX_CONCURRENT_REQUESTS)).isZero();
+		}
+	}
+
+	@Test
+	void streamWaitingForAPlaceIsBoundedByTheMaxWaitToo() {
+		try (FakeServer server = FakeServer.start((request, response) -> response
+			.header("Content-Type", "text/event-stream")
+			.sendString(drain(request).thenMany(Flux.interval(Duration.ofMillis(5), SERVER_TIMER)
+				.map((i) -> event("t" + i)))));
+				GeminiTemplate template = templateBuilder(server.baseUrl()).maxConcurrentRequests(1)
+					.maxQueueWait(Duration.ofMillis(200))
+					.build()) {
+			Disposable open = template.streamText("first").subscribe();
+			try {
+				assertThat(await(() -> server.requests.get() == 1, TIMEOUT)).isTrue();
+				assertThat(errorOf(template.streamText("second"))).isInstanceOfSatisfying(GeminiRateLimitException.class,
+						(rejection) -> assertThat(rejection.getQuotaLimit()).isEqualTo(QuotaLimit.MAX_CONCURRENT_REQUESTS));
+				assertThat(server.requests).hasValue(1);
+			}
+			finally {
+				open.dispose();
+			}
+			// the place came back with the cancelled stream
+			StepVerifier.create(template.streamText("third").take(2)).expectNextCount(2).expectComplete()
+				.verify(TIMEOUT);
+		}
+	}
+
+	@Test
+	void maxWaitTimerDueAsThePlaceFreesNeverLosesThePlace() {
+		VirtualTimeScheduler clock = VirtualTimeScheduler.getOrSet();
+		try {
+			ConcurrencyLimiter limiter = ConcurrencyLimiter.of(1, 10, null);
+			Duration maxWait = Duration.ofMillis(200);
+
+			// the place frees first, at the instant the timer is due: the waiting request has it
+			Sinks.Empty<Void> first = Sinks.empty();
+			limiter.limit(first.asMono(), HttpMethod.POST, CALL_URI).subscribe();
+			clock.schedule(first::tryEmitEmpty, 200, TimeUnit.MILLISECONDS); // before the timer: runs first
+			AtomicReference<Object> second = new AtomicReference<>();
+			limiter.limit(Mono.just("sent"), maxWait, HttpMethod.POST, CALL_URI).subscribe(second::set, second::set);
+			clock.advanceTimeBy(Duration.ofMillis(199));
+			assertThat(second.get()).isNull();
+			assertThat(limiter.queued()).isOne();
+			clock.advanceTimeBy(Duration.ofMillis(1));
+			assertThat(second).hasValue("sent");
+			assertThat(limiter.inFlight()).isZero();
+			assertThat(limiter.queued()).isZero();
+			assertThat(limiter.expired()).isZero();
+
+			// the timer fires first, at the instant the place frees: the request fails, the place stays
+			Sinks.Empty<Void> third = Sinks.empty();
+			limiter.limit(third.asMono(), HttpMethod.POST, CALL_URI).subscribe();
+			AtomicReference<Object> fourth = new AtomicReference<>();
+			limiter.limit(Mono.just("sent"), maxWait, HttpMethod.POST, CALL_URI).subscribe(fourth::set, fourth::set);
+			clock.schedule(third::tryEmitEmpty, 200, TimeUnit.MILLISECONDS); // after the timer: runs second
+			clock.advanceTimeBy(maxWait);
+			assertThat(fourth.get()).isInstanceOf(GeminiRateLimitException.class);
+			assertThat(limiter.inFlight()).isZero();
+			assertThat(limiter.queued()).isZero();
+			assertThat(limiter.expired()).isOne();
+			StepVerifier.create(limiter.limit(Mono.just("x"), maxWait, HttpMethod.POST, CALL_URI))
+				.expectNext("x")
+				.expectComplete()
+				.verify(TIMEOUT);
+		}
+		finally {
+			VirtualTimeScheduler.reset();
+		}
+	}
+
+	@Test
+	void maxWaitTimerRacingAFreedPlaceOnOtherThreadsNeverLeaksIt() {
+		ConcurrencyLimiter limiter = ConcurrencyLimiter.of(1, 10, null);
+		Map<Object, Integer> outcomes = new ConcurrentHashMap<>();
+		for (int i = 0; i < 500; i++) {
+			Sinks.Empty<Void> holder = Sinks.empty();
+			limiter.limit(holder.asMono(), HttpMethod.POST, CALL_URI).subscribe();
+			Mono<Object> waiting = limiter.limit(Mono.<Object>just("sent"), Duration.ofMillis(1), HttpMethod.POST,
+					CALL_URI);
+			// the holder lets go on another thread as the max-wait timer fires
+			Schedulers.parallel().schedule(holder::tryEmitEmpty, 1, TimeUnit.MILLISECONDS);
+			Object outcome = waiting.onErrorResume(GeminiRateLimitException.class, (ex) -> Mono.just("expired"))
+				.block(TIMEOUT);
+			assertThat(outcome).isIn("sent", "expired");
+			outcomes.merge(outcome, 1, Integer::sum);
+			assertThat(await(() -> limiter.inFlight() == 0 && limiter.queued() == 0, TIMEOUT)).isTrue();
+		}
+		assertThat(limiter.expired()).isEqualTo(outcomes.getOrDefault("expired", 0).longValue());
+		StepVerifier.create(limiter.limit(Mono.just("x"), HttpMethod.POST, CALL_URI)).expectNext("x")
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void withoutMaxWaitARequestWaitsForAPlaceAsLongAsItTakes() {
+		VirtualTimeScheduler clock = VirtualTimeScheduler.getOrSet();
+		try {
+			ConcurrencyLimiter limiter = ConcurrencyLimiter.of(1, 10, null);
+			Sinks.Empty<Void> first = Sinks.empty();
+			limiter.limit(first.asMono(), HttpMethod.POST, CALL_URI).subscribe();
+			AtomicReference<Object> second = new AtomicReference<>();
+			limiter.limit(Mono.just("sent"), null, HttpMethod.POST, CALL_URI).subscribe(second::set, second::set);
+			clock.advanceTimeBy(Duration.ofHours(1));
+			assertThat(second.get()).isNull();
+			first.tryEmitEmpty();
+			assertThat(second).hasValue("sent");
+		}
+		finally {
+			VirtualTimeScheduler.reset();
+		}
 	}
 
 }

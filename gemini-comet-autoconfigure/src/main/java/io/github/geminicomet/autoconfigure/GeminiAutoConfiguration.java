@@ -2,6 +2,7 @@ package io.github.geminicomet.autoconfigure;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,6 +107,8 @@ public final class GeminiAutoConfiguration {
 			.maxConcurrentRequests((quota.getMaxConcurrentRequests() != null) ? quota.getMaxConcurrentRequests()
 					: properties.getMaxConcurrentRequests())
 			.quota(quotaSettings(quota))
+			// set, max-wait bounds the wait for a place under max-concurrent-requests too
+			.maxQueueWait(quota.getMaxWait())
 			.quotaStore(quotaStore(quota, quotaStore.getIfUnique()))
 			.maxQueuedRequests(properties.getMaxQueuedRequests())
 			.thinkingValidation(properties.getThinkingValidation())
@@ -370,9 +373,11 @@ public final class GeminiAutoConfiguration {
 		check(quota.getTokensPerMinute() >= 0, "tokens-per-minute", quota.getTokensPerMinute());
 		check(quota.getMaxConcurrentRequests() == null || quota.getMaxConcurrentRequests() >= 0,
 				"max-concurrent-requests", quota.getMaxConcurrentRequests());
-		check(quota.getMaxWait() != null && !quota.getMaxWait().isNegative(), "max-wait", quota.getMaxWait());
-		return new QuotaSettings(quota.getRequestsPerMinute(), quota.getTokensPerMinute(), quota.getMaxWait(),
-				quota.getOnStoreFailure());
+		Duration maxWait = quota.getMaxWait();
+		check(maxWait == null || !maxWait.isNegative(), "max-wait", maxWait);
+		return new QuotaSettings(quota.getRequestsPerMinute(), quota.getTokensPerMinute(),
+				(maxWait != null) ? maxWait : QuotaSettings.DEFAULT_MAX_WAIT, quota.getOnStoreFailure(),
+				quota.getTokenEstimate());
 	}
 
 	private static void check(boolean valid, String name, @Nullable Object value) {

@@ -18,9 +18,9 @@ import io.github.geminicomet.ProxySettings;
 import io.github.geminicomet.ThinkingValidation;
 import io.github.geminicomet.model.ServiceTier;
 import io.github.geminicomet.model.ThinkingLevel;
-import io.github.geminicomet.quota.QuotaSettings;
 import io.github.geminicomet.quota.QuotaStoreFailurePolicy;
 import io.github.geminicomet.quota.RedisQuotaStore;
+import io.github.geminicomet.quota.TokenEstimate;
 import io.github.geminicomet.tool.ToolErrorPolicy;
 
 /**
@@ -877,10 +877,21 @@ public class GeminiProperties {
 		private @Nullable Integer maxConcurrentRequests;
 
 		/**
-		 * Longest a call waits for room in the quota, without holding a thread, before it fails with a
-		 * client-side GeminiRateLimitException (no request is sent).
+		 * Longest a call waits for room, on a timer without holding a thread, before it fails with a
+		 * client-side GeminiRateLimitException (no request is sent): room in requests-per-minute and
+		 * tokens-per-minute, and a place under max-concurrent-requests. When not set, 30s for the
+		 * per-minute limits, while a call waits for a place under max-concurrent-requests as long as
+		 * max-queued-requests and the call timeout allow.
 		 */
-		private Duration maxWait = QuotaSettings.DEFAULT_MAX_WAIT;
+		private @Nullable Duration maxWait;
+
+		/**
+		 * How a generate call estimates the tokens it reserves before it is sent, when tokens-per-minute is
+		 * set: 'request-size' (a quarter of the request's JSON bytes, no extra call) or 'count-tokens' (the
+		 * model's countTokens, one more round trip per call, plus the request's maxOutputTokens; the size
+		 * estimate when countTokens fails). The answer's usageMetadata settles the difference either way.
+		 */
+		private TokenEstimate tokenEstimate = TokenEstimate.REQUEST_SIZE;
 
 		/**
 		 * Where the quota's state lives: 'memory' (this instance only) or 'redis' (shared by every
@@ -923,12 +934,20 @@ public class GeminiProperties {
 			this.maxConcurrentRequests = maxConcurrentRequests;
 		}
 
-		public Duration getMaxWait() {
+		public @Nullable Duration getMaxWait() {
 			return this.maxWait;
 		}
 
-		public void setMaxWait(Duration maxWait) {
+		public void setMaxWait(@Nullable Duration maxWait) {
 			this.maxWait = maxWait;
+		}
+
+		public TokenEstimate getTokenEstimate() {
+			return this.tokenEstimate;
+		}
+
+		public void setTokenEstimate(TokenEstimate tokenEstimate) {
+			this.tokenEstimate = tokenEstimate;
 		}
 
 		public Store getStore() {

@@ -116,6 +116,8 @@ public class GeminiHealthIndicator extends AbstractReactiveHealthIndicator {
 			.observationRegistry(ObservationRegistry.NOOP)
 			// nor part of the client-side quota: a probe rejected by it would say nothing of the gateway
 			.quota(QuotaSettings.NONE)
+			// it queues with the real calls for a place, within the check's timeout rather than max-wait
+			.maxQueueWait(null)
 			.build();
 		this.model = (model != null) ? model : template.getDefaultModel();
 		this.host = hostOf(template.getBaseUrl());

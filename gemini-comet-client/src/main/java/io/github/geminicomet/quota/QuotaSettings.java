@@ -13,11 +13,12 @@ import org.springframework.util.Assert;
  * @param tokensPerMinute the most tokens per minute, {@code 0} for no limit
  * @param maxWait the longest a call waits for room before it fails, without sending anything
  * @param onStoreFailure what happens when the store cannot be reached
+ * @param tokenEstimate how a generate call estimates the tokens it reserves before it is sent
  * @author gemini-comet
  * @since 0.2.0
  */
 public record QuotaSettings(long requestsPerMinute, long tokensPerMinute, Duration maxWait,
-		QuotaStoreFailurePolicy onStoreFailure) {
+		QuotaStoreFailurePolicy onStoreFailure, TokenEstimate tokenEstimate) {
 
 	/**
 	 * Default longest wait for room: 30 seconds.
@@ -28,7 +29,7 @@ public record QuotaSettings(long requestsPerMinute, long tokensPerMinute, Durati
 	 * No quota: calls pass untouched (but for a 429's pause, which needs a quota).
 	 */
 	public static final QuotaSettings NONE = new QuotaSettings(0, 0, DEFAULT_MAX_WAIT,
-			QuotaStoreFailurePolicy.FAIL_OPEN);
+			QuotaStoreFailurePolicy.FAIL_OPEN, TokenEstimate.REQUEST_SIZE);
 
 	/**
 	 * Create new settings, checking them.
@@ -38,17 +39,31 @@ public record QuotaSettings(long requestsPerMinute, long tokensPerMinute, Durati
 		Assert.isTrue(tokensPerMinute >= 0, "'tokensPerMinute' must not be negative");
 		Assert.isTrue(maxWait != null && !maxWait.isNegative(), "'maxWait' must not be negative");
 		Assert.notNull(onStoreFailure, "'onStoreFailure' must not be null");
+		Assert.notNull(tokenEstimate, "'tokenEstimate' must not be null");
 	}
 
 	/**
-	 * Return settings with the given limits, the default max wait and {@code FAIL_OPEN}.
+	 * Create new settings that estimate tokens from the request's size.
+	 * @param requestsPerMinute the most requests per minute, {@code 0} for no limit
+	 * @param tokensPerMinute the most tokens per minute, {@code 0} for no limit
+	 * @param maxWait the longest a call waits for room before it fails, without sending anything
+	 * @param onStoreFailure what happens when the store cannot be reached
+	 */
+	public QuotaSettings(long requestsPerMinute, long tokensPerMinute, Duration maxWait,
+			QuotaStoreFailurePolicy onStoreFailure) {
+		this(requestsPerMinute, tokensPerMinute, maxWait, onStoreFailure, TokenEstimate.REQUEST_SIZE);
+	}
+
+	/**
+	 * Return settings with the given limits, the default max wait, {@code FAIL_OPEN} and tokens estimated
+	 * from the request's size.
 	 * @param requestsPerMinute the most requests per minute, {@code 0} for no limit
 	 * @param tokensPerMinute the most tokens per minute, {@code 0} for no limit
 	 * @return the settings
 	 */
 	public static QuotaSettings of(long requestsPerMinute, long tokensPerMinute) {
 		return new QuotaSettings(requestsPerMinute, tokensPerMinute, DEFAULT_MAX_WAIT,
-				QuotaStoreFailurePolicy.FAIL_OPEN);
+				QuotaStoreFailurePolicy.FAIL_OPEN, TokenEstimate.REQUEST_SIZE);
 	}
 
 	/**
@@ -57,7 +72,8 @@ public record QuotaSettings(long requestsPerMinute, long tokensPerMinute, Durati
 	 * @return the new settings
 	 */
 	public QuotaSettings withMaxWait(Duration maxWait) {
-		return new QuotaSettings(this.requestsPerMinute, this.tokensPerMinute, maxWait, this.onStoreFailure);
+		return new QuotaSettings(this.requestsPerMinute, this.tokensPerMinute, maxWait, this.onStoreFailure,
+				this.tokenEstimate);
 	}
 
 	/**
@@ -66,7 +82,19 @@ public record QuotaSettings(long requestsPerMinute, long tokensPerMinute, Durati
 	 * @return the new settings
 	 */
 	public QuotaSettings withOnStoreFailure(QuotaStoreFailurePolicy onStoreFailure) {
-		return new QuotaSettings(this.requestsPerMinute, this.tokensPerMinute, this.maxWait, onStoreFailure);
+		return new QuotaSettings(this.requestsPerMinute, this.tokensPerMinute, this.maxWait, onStoreFailure,
+				this.tokenEstimate);
+	}
+
+	/**
+	 * Return a copy with another token estimate. With {@link TokenEstimate#COUNT_TOKENS} and a
+	 * {@code tokensPerMinute} limit, each generate call asks {@code countTokens} before reserving.
+	 * @param tokenEstimate how a generate call estimates the tokens it reserves
+	 * @return the new settings
+	 */
+	public QuotaSettings withTokenEstimate(TokenEstimate tokenEstimate) {
+		return new QuotaSettings(this.requestsPerMinute, this.tokensPerMinute, this.maxWait, this.onStoreFailure,
+				tokenEstimate);
 	}
 
 	/**
