@@ -55,17 +55,17 @@ class FirstCallTests {
 	@ValueSource(strings = { "/v1beta", "/v1beta/", "/v1beta//", "/", "" })
 	void baseUrlEndingInTheApiVersionIsCalledOnce(String suffix) {
 		try (GeminiTemplate template = templateBuilder(baseUrl(wireMock) + suffix).build()) {
-			StepVerifier.create(template.generateText("gemini-2.5-flash", "Hi")).expectNextCount(1).verifyComplete();
+			StepVerifier.create(template.generateText("gemini-3.5-flash-lite", "Hi")).expectNextCount(1).verifyComplete();
 		}
-		assertThat(onlyRequest().getUrl()).isEqualTo("/v1beta/models/gemini-2.5-flash:generateContent");
+		assertThat(onlyRequest().getUrl()).isEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent");
 	}
 
 	@Test
 	void baseUrlUnderAPathKeepsThePathAndDropsTheVersion() {
 		try (GeminiTemplate template = templateBuilder(baseUrl(wireMock) + "/gemini/v1beta").build()) {
-			StepVerifier.create(template.generateText("gemini-2.5-flash", "Hi")).expectNextCount(1).verifyComplete();
+			StepVerifier.create(template.generateText("gemini-3.5-flash-lite", "Hi")).expectNextCount(1).verifyComplete();
 		}
-		assertThat(onlyRequest().getUrl()).isEqualTo("/gemini/v1beta/models/gemini-2.5-flash:generateContent");
+		assertThat(onlyRequest().getUrl()).isEqualTo("/gemini/v1beta/models/gemini-3.5-flash-lite:generateContent");
 	}
 
 	@ParameterizedTest
@@ -86,13 +86,13 @@ class FirstCallTests {
 		try (GeminiTemplate template = templateBuilder(baseUrl(wireMock)).defaultModel("gemini-3-flash-preview")
 			.defaultGenerationConfig(levelHigh)
 			.build()) {
-			expected = catchIllegalArgumentException(() -> template.generateText("gemini-2.5-flash", "Hi"))
+			expected = catchIllegalArgumentException(() -> template.generateText("gemini-3.5-flash-lite", "Hi"))
 				.getMessage();
 		}
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> templateBuilder(baseUrl(wireMock)).defaultGenerationConfig(levelHigh).build())
 			.withMessage(expected)
-			.withMessageContaining("'gemini-2.5-flash' is a Gemini 2.5 model")
+			.withMessageContaining("'gemini-3.5-flash-lite' is a Gemini 2.5 model")
 			.withMessageContaining("cometapi.gemini.generation.thinking.level");
 		assertThat(templateBuilder(baseUrl(wireMock)).defaultGenerationConfig(levelHigh)
 			.thinkingValidation(ThinkingValidation.WARN)
