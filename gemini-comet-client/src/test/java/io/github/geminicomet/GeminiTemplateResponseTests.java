@@ -78,7 +78,7 @@ class GeminiTemplateResponseTests {
 		assertThat(response.finishReason()).isEqualTo(FinishReason.STOP);
 		assertThat(response.isBlocked()).isFalse();
 		assertThat(response.usageMetadata().totalTokenCount()).isEqualTo(15);
-		assertThat(response.modelVersion()).isEqualTo("gemini-3.5-flash-lite");
+		assertThat(response.modelVersion()).isEqualTo("gemini-2.5-flash");
 		assertThat(response.responseId()).isEqualTo("tpl-text-0001");
 	}
 

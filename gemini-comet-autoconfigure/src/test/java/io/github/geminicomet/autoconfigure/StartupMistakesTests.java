@@ -86,7 +86,7 @@ class StartupMistakesTests {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = analyze(context);
 				assertThat(analysis.getDescription()).startsWith("thinkingConfig.thinkingBudget (1024) is a Gemini 2.5 "
-						+ "parameter, but 'gemini-3.5-flash-lite' is a Gemini 3 model: set thinkingConfig.thinkingLevel instead")
+						+ "parameter, but 'gemini-3.5-flash-lite' is a Gemini 3.5 model: set thinkingConfig.thinkingLevel instead")
 					.contains("it comes from the template's default generation config "
 							+ "(cometapi.gemini.generation.thinking.budget)")
 					.endsWith("To send it anyway, set cometapi.gemini.thinking-validation to 'warn' or 'off'.");

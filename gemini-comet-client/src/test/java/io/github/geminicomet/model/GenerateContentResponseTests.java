@@ -38,7 +38,7 @@ class GenerateContentResponseTests {
 		assertThat(parts.get(1).isThought()).isFalse();
 		assertThat(parts.get(3).text()).isEmpty();
 		assertThat(parts.get(3).thoughtSignature()).hasSizeGreaterThan(2000);
-		assertThat(response.modelVersion()).isEqualTo("gemini-3.5-flash-lite");
+		assertThat(response.modelVersion()).isEqualTo("gemini-2.5-flash");
 		assertThat(response.responseId()).isEqualTo("resp-thoughts-0001");
 		UsageMetadata usage = response.usageMetadata();
 		assertThat(usage.promptTokenCount()).isEqualTo(9);
