@@ -215,7 +215,7 @@ class SampleApplicationTests {
 			.expectBody(byte[].class)
 			.isEqualTo(png);
 		RecordedRequest request = this.stub.lastRequest();
-		assertThat(request.model()).isEqualTo("gemini-3.1-flash-image-preview");
+		assertThat(request.model()).isEqualTo("gemini-3.1-flash-image");
 		assertThat(request.generationConfig().responseModalities()).contains(Modality.IMAGE);
 		assertThat(request.generationConfig().imageConfig().imageSize()).isEqualTo("1K");
 	}
