@@ -59,7 +59,7 @@ class GeminiQuotaPropertiesTests {
 	static void startServer() {
 		server = FakeServer.start((request, response) -> (request.uri().contains("models/") && !request.uri().contains(":"))
 				? response.header("Content-Type", "application/json")
-					.sendString(drain(request).thenReturn("{\"name\":\"models/gemini-2.5-flash\"}"))
+					.sendString(drain(request).thenReturn("{\"name\":\"models/gemini-3.5-flash-lite\"}"))
 				: response.header("Content-Type", "application/json")
 					.sendString(drain(request).then(Mono.delay(Duration.ofMillis(100), SERVER_TIMER)).thenReturn(answer("Hi"))));
 	}

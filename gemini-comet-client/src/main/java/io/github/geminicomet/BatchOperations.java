@@ -25,7 +25,7 @@ import io.github.geminicomet.model.GeminiFile;
  *
  * <pre class="code">
  * gemini.batches()
- *     .create("gemini-2.5-flash", List.of(BatchRequest.of("q1", request1), BatchRequest.of("q2", request2)), "nightly")
+ *     .create("gemini-3.5-flash-lite", List.of(BatchRequest.of("q1", request1), BatchRequest.of("q2", request2)), "nightly")
  *     .flatMap((batch) -&gt; gemini.batches().awaitCompletion(batch.name()))
  *     .flatMapMany((batch) -&gt; gemini.batches().results(batch.name()))
  *     .subscribe((result) -&gt; System.out.println(result.key() + ": " + (result.isSuccess() ? result.response().text() : result.error())));
@@ -53,7 +53,7 @@ public interface BatchOperations {
 
 	/**
 	 * Create a batch of inline requests ({@code POST models/{model}:batchGenerateContent}); never retried.
-	 * @param model the model, such as {@code gemini-2.5-flash}
+	 * @param model the model, such as {@code gemini-3.5-flash-lite}
 	 * @param requests the requests, each with a key unique within the batch
 	 * @param displayName the batch's name, or {@code null} for a generated one
 	 * @return the created batch, usually {@code PENDING}
@@ -65,7 +65,7 @@ public interface BatchOperations {
 	/**
 	 * Create a batch from an uploaded JSONL file whose lines are {@code {"key": ..., "request": ...}}
 	 * ({@code POST models/{model}:batchGenerateContent}); never retried.
-	 * @param model the model, such as {@code gemini-2.5-flash}
+	 * @param model the model, such as {@code gemini-3.5-flash-lite}
 	 * @param jsonlInput the uploaded input file
 	 * @param displayName the batch's name, or {@code null} for a generated one
 	 * @return the created batch
@@ -76,7 +76,7 @@ public interface BatchOperations {
 	 * Create a batch too big to send inline: write the requests as a JSONL file on the disk, one line at
 	 * a time as they arrive, upload it with {@link FileOperations}, create the batch from it and delete
 	 * the local file.
-	 * @param model the model, such as {@code gemini-2.5-flash}
+	 * @param model the model, such as {@code gemini-3.5-flash-lite}
 	 * @param requests the requests, each with a key unique within the batch
 	 * @param displayName the batch's name, or {@code null} for a generated one
 	 * @return the created batch

@@ -17,8 +17,8 @@ import io.github.geminicomet.model.CachedContent;
  *
  * <pre class="code">
  * gemini.cachedContents()
- *     .create(CachedContent.builder().model("gemini-2.5-flash").addContent(manual).ttl(Duration.ofHours(1)).build())
- *     .flatMap((cache) -&gt; gemini.generateContent("gemini-2.5-flash", GenerateContentRequest.builder()
+ *     .create(CachedContent.builder().model("gemini-3.5-flash-lite").addContent(manual).ttl(Duration.ofHours(1)).build())
+ *     .flatMap((cache) -&gt; gemini.generateContent("gemini-3.5-flash-lite", GenerateContentRequest.builder()
  *         .cachedContent(cache.name()).addContent(Content.user("Summarize chapter 3")).build()));
  * </pre>
  *

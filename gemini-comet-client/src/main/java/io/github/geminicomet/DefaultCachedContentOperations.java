@@ -32,7 +32,7 @@ final class DefaultCachedContentOperations implements CachedContentOperations {
 		Assert.notNull(cachedContent, "'cachedContent' must not be null");
 		if (!StringUtils.hasText(cachedContent.model())) {
 			throw new IllegalArgumentException("Cached content needs a model: build it with "
-					+ "CachedContent.builder().model(\"gemini-2.5-flash\")...");
+					+ "CachedContent.builder().model(\"gemini-3.5-flash-lite\")...");
 		}
 		return this.api.call(HttpMethod.POST, "cachedContents", cachedContent, CachedContent.class);
 	}

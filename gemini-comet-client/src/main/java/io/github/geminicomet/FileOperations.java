@@ -28,7 +28,7 @@ import io.github.geminicomet.model.GeminiFile;
  * <pre class="code">
  * gemini.files().upload(Path.of("talk.mp4"))
  *     .flatMap((file) -&gt; gemini.files().awaitActive(file.name()))
- *     .flatMap((file) -&gt; gemini.generateContent("gemini-2.5-flash", GenerateContentRequest.builder()
+ *     .flatMap((file) -&gt; gemini.generateContent("gemini-3.5-flash-lite", GenerateContentRequest.builder()
  *         .addContent(Content.user(Media.file(file), Part.text("Summarize this talk"))).build()));
  * </pre>
  *

@@ -24,7 +24,7 @@ import io.github.geminicomet.model.Tool;
  * included); a streamed answer is aggregated into one turn (see {@link #stream(Content)}).
  *
  * <pre class="code">
- * GeminiChat chat = gemini.chat("gemini-2.5-flash");
+ * GeminiChat chat = gemini.chat("gemini-3.5-flash-lite");
  * chat.send("My name is Ada.")
  *     .then(chat.send("What is my name?"))
  *     .map(GenerateContentResponse::text)
@@ -78,7 +78,7 @@ public final class GeminiChat {
 	/**
 	 * Start a conversation with the given model.
 	 * @param operations the operations that send each turn
-	 * @param model the model name, such as {@code gemini-2.5-flash}
+	 * @param model the model name, such as {@code gemini-3.5-flash-lite}
 	 * @return the chat
 	 */
 	public static GeminiChat create(GeminiOperations operations, String model) {
@@ -253,7 +253,7 @@ public final class GeminiChat {
 
 		/**
 		 * Set the model, instead of the default model of the operations.
-		 * @param model the model name, such as {@code gemini-2.5-flash}
+		 * @param model the model name, such as {@code gemini-3.5-flash-lite}
 		 * @return this builder
 		 */
 		public Builder model(@Nullable String model) {

@@ -38,7 +38,7 @@ public interface GeminiOperations {
 	/**
 	 * Generate a response ({@code POST models/{model}:generateContent}). A blocked prompt
 	 * ({@code promptFeedback.blockReason}) or a {@code SAFETY} finish is returned as sent, not raised.
-	 * @param model the model name, such as {@code gemini-2.5-flash} (a {@code models/} prefix is
+	 * @param model the model name, such as {@code gemini-3.5-flash-lite} (a {@code models/} prefix is
 	 * accepted)
 	 * @param request the request
 	 * @return the response, or an error: {@link GeminiResponseException} for an error answer,
@@ -70,7 +70,7 @@ public interface GeminiOperations {
 	/**
 	 * Get a model's description ({@code GET models/{model}}): a metadata call that is not billed and
 	 * spends no tokens, suited to checking that the gateway, the key and the model name are right.
-	 * @param model the model name, such as {@code gemini-2.5-flash} (a {@code models/} prefix is
+	 * @param model the model name, such as {@code gemini-3.5-flash-lite} (a {@code models/} prefix is
 	 * accepted)
 	 * @return the model, or an error: {@link GeminiResponseException} for an error answer (such as
 	 * {@link GeminiAuthenticationException} for a rejected key), {@link GeminiRequestException} for a
@@ -101,7 +101,7 @@ public interface GeminiOperations {
 	/**
 	 * Send one user prompt to the given model and return the answer's visible text (thoughts
 	 * excluded).
-	 * @param model the model name, such as {@code gemini-3-flash-preview}
+	 * @param model the model name, such as {@code gemini-3.8-flash}
 	 * @param prompt the prompt
 	 * @return the answer text, empty when the model answered without text; signals
 	 * {@link GeminiBlockedContentException} when the prompt or the answer was blocked, and the errors of
@@ -123,7 +123,7 @@ public interface GeminiOperations {
 	/**
 	 * Stream the answer to one user prompt from the given model as text deltas (thoughts excluded,
 	 * empty deltas skipped).
-	 * @param model the model name, such as {@code gemini-3-flash-preview}
+	 * @param model the model name, such as {@code gemini-3.8-flash}
 	 * @param prompt the prompt
 	 * @return the text deltas; signals {@link GeminiBlockedContentException} when the prompt or the
 	 * answer was blocked, and the errors of {@link #streamGenerateContent(String, GenerateContentRequest)}
@@ -184,7 +184,7 @@ public interface GeminiOperations {
 	/**
 	 * Start a conversation with the given model. For a system instruction, tools or a saved history, use
 	 * {@link GeminiChat#builder(GeminiOperations)}.
-	 * @param model the model name, such as {@code gemini-2.5-flash}
+	 * @param model the model name, such as {@code gemini-3.5-flash-lite}
 	 * @return a new chat on these operations
 	 * @see GeminiChat
 	 * @since 0.1.0

@@ -87,7 +87,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	/**
 	 * Default model.
 	 */
-	public static final String DEFAULT_MODEL = "gemini-2.5-flash";
+	public static final String DEFAULT_MODEL = "gemini-3.5-flash-lite";
 
 	private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]*");
 
@@ -417,7 +417,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
 		if (!MODEL_NAME.matcher(name).matches()) {
 			throw new IllegalArgumentException("Invalid Gemini model name '" + model
-					+ "': use a name such as 'gemini-2.5-flash' (letters, digits, '.', '-' and '_'; no '/', "
+					+ "': use a name such as 'gemini-3.5-flash-lite' (letters, digits, '.', '-' and '_'; no '/', "
 					+ "spaces or query characters)");
 		}
 		return name;

@@ -18,7 +18,7 @@ import io.github.geminicomet.model.Part;
  * request asks for them ({@code thinkingConfig.includeThoughts}).
  *
  * <pre class="code">
- * gemini.streamTextDeltas("gemini-2.5-flash", request)
+ * gemini.streamTextDeltas("gemini-3.5-flash-lite", request)
  *     .subscribe((delta) -&gt; (delta.isThought() ? thinkingPanel : answerPanel).append(delta.text()));
  * </pre>
  *

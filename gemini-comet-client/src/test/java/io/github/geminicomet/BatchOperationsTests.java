@@ -42,13 +42,13 @@ class BatchOperationsTests {
 
 	@Test
 	void inlineBatchRunsPendingRunningSucceededWithSomeFailedEntries() {
-		Batch created = this.gemini.batches().create("gemini-2.5-flash", this.requests, "nightly").block(TemplateFixtures.TIMEOUT);
+		Batch created = this.gemini.batches().create("gemini-3.5-flash-lite", this.requests, "nightly").block(TemplateFixtures.TIMEOUT);
 		assertThat(created.name()).startsWith("batches/");
 		assertThat(created.state()).isEqualTo(Batch.State.PENDING);
-		assertThat(created.model()).isEqualTo("models/gemini-2.5-flash");
+		assertThat(created.model()).isEqualTo("models/gemini-3.5-flash-lite");
 		assertThat(created.displayName()).isEqualTo("nightly");
 		assertThat(created.isDone()).isFalse();
-		assertThat(this.server.requests).contains("POST /v1beta/models/gemini-2.5-flash:batchGenerateContent");
+		assertThat(this.server.requests).contains("POST /v1beta/models/gemini-3.5-flash-lite:batchGenerateContent");
 
 		assertThat(this.gemini.batches().get(created.name()).block(TemplateFixtures.TIMEOUT).state())
 			.isEqualTo(Batch.State.RUNNING);
@@ -74,7 +74,7 @@ class BatchOperationsTests {
 	@Test
 	void fileBatchWritesAndUploadsJsonlAndReadsTheResultFileLineByLine() {
 		Batch created = this.gemini.batches()
-			.createViaFile("gemini-2.5-flash", Flux.fromIterable(this.requests), "big")
+			.createViaFile("gemini-3.5-flash-lite", Flux.fromIterable(this.requests), "big")
 			.block(TemplateFixtures.TIMEOUT);
 		assertThat(this.server.commands.get(0)).startsWith("start");
 		assertThat(this.server.files.values()).singleElement()
@@ -95,7 +95,7 @@ class BatchOperationsTests {
 	@Test
 	void createIsNeverRetried() {
 		this.server.failBatchCreate = 503;
-		StepVerifier.create(this.gemini.batches().create("gemini-2.5-flash", this.requests, "once"))
+		StepVerifier.create(this.gemini.batches().create("gemini-3.5-flash-lite", this.requests, "once"))
 			.expectError(GeminiUnavailableException.class)
 			.verify(TemplateFixtures.TIMEOUT);
 		assertThat(this.server.batchCreates).hasValue(1);
@@ -103,7 +103,7 @@ class BatchOperationsTests {
 
 	@Test
 	void cancelledBatchEndsAndHasNoResultsThenDeleteRemovesIt() {
-		Batch created = this.gemini.batches().create("gemini-2.5-flash", this.requests, null).block(TemplateFixtures.TIMEOUT);
+		Batch created = this.gemini.batches().create("gemini-3.5-flash-lite", this.requests, null).block(TemplateFixtures.TIMEOUT);
 		assertThat(created.displayName()).startsWith("gemini-comet-batch-");
 		this.gemini.batches().cancel(created.name()).block(TemplateFixtures.TIMEOUT);
 		assertThat(this.server.requests).contains("POST /v1beta/" + created.name() + ":cancel");
@@ -126,7 +126,7 @@ class BatchOperationsTests {
 	@Test
 	void listReadsOperationsAcrossPages() {
 		for (int i = 0; i < 3; i++) {
-			this.gemini.batches().create("gemini-2.5-flash", this.requests, "b" + i).block(TemplateFixtures.TIMEOUT);
+			this.gemini.batches().create("gemini-3.5-flash-lite", this.requests, "b" + i).block(TemplateFixtures.TIMEOUT);
 		}
 		assertThat(this.gemini.batches().list().map(Batch::displayName).collectList().block(TemplateFixtures.TIMEOUT))
 			.containsExactlyInAnyOrder("b0", "b1", "b2");
@@ -135,7 +135,7 @@ class BatchOperationsTests {
 
 	@Test
 	void awaitCompletionTimesOutClearly() {
-		Batch created = this.gemini.batches().create("gemini-2.5-flash", this.requests, "slow").block(TemplateFixtures.TIMEOUT);
+		Batch created = this.gemini.batches().create("gemini-3.5-flash-lite", this.requests, "slow").block(TemplateFixtures.TIMEOUT);
 		StepVerifier.create(this.gemini.batches().awaitCompletion(created.name(), Duration.ofSeconds(5), Duration.ofMillis(300)))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(TimeoutException.class).hasMessageContaining("last state RUNNING"))
 			.verify(TemplateFixtures.TIMEOUT);
@@ -147,7 +147,7 @@ class BatchOperationsTests {
 		List<BatchRequest> large = java.util.stream.IntStream.range(0, 21)
 			.mapToObj((i) -> BatchRequest.of("k" + i, prompt(big)))
 			.toList();
-		StepVerifier.create(this.gemini.batches().create("gemini-2.5-flash", large, "large"))
+		StepVerifier.create(this.gemini.batches().create("gemini-3.5-flash-lite", large, "large"))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalArgumentException.class)
 				.hasMessageContaining("20 MB")
 				.hasMessageContaining("createViaFile"))
@@ -158,7 +158,7 @@ class BatchOperationsTests {
 	@Test
 	void repeatedKeysAreRefused() {
 		List<BatchRequest> repeated = List.of(BatchRequest.of("same", prompt("a")), BatchRequest.of("same", prompt("b")));
-		StepVerifier.create(this.gemini.batches().create("gemini-2.5-flash", repeated, "dup"))
+		StepVerifier.create(this.gemini.batches().create("gemini-3.5-flash-lite", repeated, "dup"))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IllegalArgumentException.class)
 				.hasMessageContaining("'same'"))
 			.verify(TemplateFixtures.TIMEOUT);

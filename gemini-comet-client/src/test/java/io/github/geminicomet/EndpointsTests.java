@@ -59,7 +59,7 @@ class EndpointsTests {
 	static final WireMockExtension wireMock = TemplateFixtures.wireMock();
 
 	private static final String CACHE = """
-			{"name":"cachedContents/abc-123","model":"models/gemini-2.5-flash","displayName":"manual",
+			{"name":"cachedContents/abc-123","model":"models/gemini-3.5-flash-lite","displayName":"manual",
 			 "createTime":"2026-01-12T10:00:00Z","updateTime":"2026-01-12T10:00:00Z",
 			 "expireTime":"2026-01-12T11:00:00Z","usageMetadata":{"totalTokenCount":41000}}""";
 
@@ -68,7 +68,7 @@ class EndpointsTests {
 
 	@Test
 	void countTokensPostsTheWholeRequestWithItsModel() throws Exception {
-		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-2.5-flash:countTokens")).willReturn(okJson("""
+		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:countTokens")).willReturn(okJson("""
 				{"totalTokens":31,"cachedContentTokenCount":0,
 				 "promptTokensDetails":[{"modality":"TEXT","tokenCount":31}]}""")));
 		GenerateContentRequest request = GenerateContentRequest.builder()
@@ -76,7 +76,7 @@ class EndpointsTests {
 			.addContent(Content.user("How many tokens is this?"))
 			.cachedContent("cachedContents/abc-123")
 			.build();
-		StepVerifier.create(this.template.countTokens("models/gemini-2.5-flash", request))
+		StepVerifier.create(this.template.countTokens("models/gemini-3.5-flash-lite", request))
 			.assertNext((count) -> {
 				assertThat(count.totalTokens()).isEqualTo(31);
 				assertThat(count.promptTokensDetails()).singleElement()
@@ -91,12 +91,12 @@ class EndpointsTests {
 				  "contents":[{"role":"user","parts":[{"text":"How many tokens is this?"}]}],
 				  "systemInstruction":{"parts":[{"text":"Be brief."}]},
 				  "cachedContent":"cachedContents/abc-123",
-				  "model":"models/gemini-2.5-flash"}}""", sent.getBodyAsString(), JSONCompareMode.STRICT);
+				  "model":"models/gemini-3.5-flash-lite"}}""", sent.getBodyAsString(), JSONCompareMode.STRICT);
 	}
 
 	@Test
 	void countTokensWithoutModelUsesTheDefaultModel() {
-		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-2.5-flash:countTokens"))
+		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:countTokens"))
 			.willReturn(okJson("{\"totalTokens\":3}")));
 		CountTokensResponse count = this.template.countTokens(GenerateContentRequest.of("Hi")).block(TIMEOUT);
 		assertThat(count.totalTokens()).isEqualTo(3);
@@ -119,7 +119,7 @@ class EndpointsTests {
 	@Test
 	void listModelsFollowsEveryPage() {
 		wireMock.stubFor(get(urlEqualTo("/v1beta/models?pageSize=1000")).willReturn(okJson("""
-				{"models":[{"name":"models/gemini-2.5-flash","inputTokenLimit":1048576,
+				{"models":[{"name":"models/gemini-3.5-flash-lite","inputTokenLimit":1048576,
 				  "supportedGenerationMethods":["generateContent","countTokens"],"thinking":true},
 				 {"name":"models/gemini-2.5-pro"}],
 				 "nextPageToken":"page/2+=="}""")));
@@ -127,7 +127,7 @@ class EndpointsTests {
 			.willReturn(okJson("""
 					{"models":[{"name":"models/gemini-embedding-001"}]}""")));
 		StepVerifier.create(this.template.listModels().map(Model::name))
-			.expectNext("models/gemini-2.5-flash", "models/gemini-2.5-pro", "models/gemini-embedding-001")
+			.expectNext("models/gemini-3.5-flash-lite", "models/gemini-2.5-pro", "models/gemini-embedding-001")
 			.expectComplete()
 			.verify(TIMEOUT);
 		assertThat(requests()).hasSize(2).allSatisfy((request) -> {
@@ -201,7 +201,7 @@ class EndpointsTests {
 	void cachedContentIsCreatedWithModelContentsAndTtl() throws Exception {
 		wireMock.stubFor(post(urlEqualTo("/v1beta/cachedContents")).willReturn(okJson(CACHE)));
 		CachedContent cache = CachedContent.builder()
-			.model("gemini-2.5-flash")
+			.model("gemini-3.5-flash-lite")
 			.displayName("manual")
 			.systemInstruction("You answer questions about the manual.")
 			.addContent(Content.user("<the manual>"))
@@ -212,7 +212,7 @@ class EndpointsTests {
 		assertThat(created.usageMetadata().totalTokenCount()).isEqualTo(41000);
 		assertThat(created.expireTime()).isEqualTo("2026-01-12T11:00:00Z");
 		JSONAssert.assertEquals("""
-				{"model":"models/gemini-2.5-flash","displayName":"manual",
+				{"model":"models/gemini-3.5-flash-lite","displayName":"manual",
 				 "contents":[{"role":"user","parts":[{"text":"<the manual>"}]}],
 				 "systemInstruction":{"parts":[{"text":"You answer questions about the manual."}]},
 				 "ttl":"3600s"}""", onlyRequest().getBodyAsString(), JSONCompareMode.STRICT);
@@ -267,9 +267,9 @@ class EndpointsTests {
 
 	@Test
 	void cachedContentReferenceIsSentWithGenerateContent() throws Exception {
-		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-2.5-flash:generateContent"))
+		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent"))
 			.willReturn(okJson(fixture("unary/text.json"))));
-		this.template.generateContent("gemini-2.5-flash", GenerateContentRequest.builder()
+		this.template.generateContent("gemini-3.5-flash-lite", GenerateContentRequest.builder()
 			.cachedContent("cachedContents/abc-123")
 			.addContent(Content.user("Summarize chapter 3"))
 			.build()).block(TIMEOUT);

@@ -327,7 +327,7 @@ final class FakeFilesBatchServer implements AutoCloseable {
 
 	private static Map<String, Object> answer(String text) {
 		return Map.of("candidates", List.of(Map.of("content", Map.of("role", "model", "parts", List.of(Map.of("text", text))),
-				"finishReason", "STOP")), "modelVersion", "gemini-2.5-flash");
+				"finishReason", "STOP")), "modelVersion", "gemini-3.5-flash-lite");
 	}
 
 	private Mono<Void> createBatch(HttpServerResponse response, String model, byte[] body, boolean embed) {

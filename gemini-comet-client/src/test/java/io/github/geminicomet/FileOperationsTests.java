@@ -78,7 +78,7 @@ class FileOperationsTests {
 		GenerateContentRequest prompt = GenerateContentRequest.builder()
 			.addContent(Content.user(Media.file(file), Part.text("Summarize the talk")))
 			.build();
-		StepVerifier.create(this.gemini.generateContent("gemini-2.5-flash", prompt))
+		StepVerifier.create(this.gemini.generateContent("gemini-3.5-flash-lite", prompt))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(GeminiResponseException.class)
 				.hasMessageContaining("400")
 				.satisfies((error) -> assertThat(((GeminiResponseException) error).getError().status())
@@ -87,7 +87,7 @@ class FileOperationsTests {
 
 		GeminiFile active = this.gemini.files().awaitActive(file.name()).block(TemplateFixtures.TIMEOUT);
 		assertThat(active.state()).isEqualTo(GeminiFile.State.ACTIVE);
-		StepVerifier.create(this.gemini.generateContent("gemini-2.5-flash", prompt))
+		StepVerifier.create(this.gemini.generateContent("gemini-3.5-flash-lite", prompt))
 			.assertNext((response) -> assertThat(response.text()).isEqualTo("Seen 1 content(s)"))
 			.verifyComplete();
 		assertThat(this.observations).hasObservationWithNameEqualTo("gen_ai.client.operation")

@@ -55,17 +55,17 @@ class FirstCallTests {
 	@ValueSource(strings = { "/v1beta", "/v1beta/", "/v1beta//", "/", "" })
 	void baseUrlEndingInTheApiVersionIsCalledOnce(String suffix) {
 		try (GeminiTemplate template = templateBuilder(baseUrl(wireMock) + suffix).build()) {
-			StepVerifier.create(template.generateText("gemini-2.5-flash", "Hi")).expectNextCount(1).verifyComplete();
+			StepVerifier.create(template.generateText("gemini-3.5-flash-lite", "Hi")).expectNextCount(1).verifyComplete();
 		}
-		assertThat(onlyRequest().getUrl()).isEqualTo("/v1beta/models/gemini-2.5-flash:generateContent");
+		assertThat(onlyRequest().getUrl()).isEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent");
 	}
 
 	@Test
 	void baseUrlUnderAPathKeepsThePathAndDropsTheVersion() {
 		try (GeminiTemplate template = templateBuilder(baseUrl(wireMock) + "/gemini/v1beta").build()) {
-			StepVerifier.create(template.generateText("gemini-2.5-flash", "Hi")).expectNextCount(1).verifyComplete();
+			StepVerifier.create(template.generateText("gemini-3.5-flash-lite", "Hi")).expectNextCount(1).verifyComplete();
 		}
-		assertThat(onlyRequest().getUrl()).isEqualTo("/gemini/v1beta/models/gemini-2.5-flash:generateContent");
+		assertThat(onlyRequest().getUrl()).isEqualTo("/gemini/v1beta/models/gemini-3.5-flash-lite:generateContent");
 	}
 
 	@ParameterizedTest
@@ -78,23 +78,21 @@ class FirstCallTests {
 	}
 
 	@Test
-	void defaultThinkingLevelThatTheDefaultModelRejectsFailsTheBuildWithTheMessageOfACall() {
-		GenerationConfig levelHigh = GenerationConfig.builder()
-			.thinkingConfig(ThinkingConfig.level(ThinkingLevel.HIGH))
-			.build();
+	void defaultThinkingBudgetThatTheDefaultModelRejectsFailsTheBuildWithTheMessageOfACall() {
+		GenerationConfig budget = GenerationConfig.builder().thinkingConfig(ThinkingConfig.budget(1024)).build();
 		String expected;
-		try (GeminiTemplate template = templateBuilder(baseUrl(wireMock)).defaultModel("gemini-3-flash-preview")
-			.defaultGenerationConfig(levelHigh)
+		try (GeminiTemplate template = templateBuilder(baseUrl(wireMock)).defaultModel("gemini-2.5-flash-lite")
+			.defaultGenerationConfig(budget)
 			.build()) {
-			expected = catchIllegalArgumentException(() -> template.generateText("gemini-2.5-flash", "Hi"))
+			expected = catchIllegalArgumentException(() -> template.generateText("gemini-3.5-flash-lite", "Hi"))
 				.getMessage();
 		}
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> templateBuilder(baseUrl(wireMock)).defaultGenerationConfig(levelHigh).build())
+			.isThrownBy(() -> templateBuilder(baseUrl(wireMock)).defaultGenerationConfig(budget).build())
 			.withMessage(expected)
-			.withMessageContaining("'gemini-2.5-flash' is a Gemini 2.5 model")
-			.withMessageContaining("cometapi.gemini.generation.thinking.level");
-		assertThat(templateBuilder(baseUrl(wireMock)).defaultGenerationConfig(levelHigh)
+			.withMessageContaining("'gemini-3.5-flash-lite' is a Gemini 3.5 model")
+			.withMessageContaining("cometapi.gemini.generation.thinking.budget");
+		assertThat(templateBuilder(baseUrl(wireMock)).defaultGenerationConfig(budget)
 			.thinkingValidation(ThinkingValidation.WARN)
 			.build()).isNotNull();
 		assertThat(wireMock.findAll(anyRequestedFor(anyUrl()))).isEmpty();

@@ -230,7 +230,7 @@ class GeminiChatTests {
 
 	@Test
 	void chatWithoutModelUsesTheDefaultModel() {
-		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-2.5-flash:generateContent")).willReturn(okJson(ANSWER)));
+		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent")).willReturn(okJson(ANSWER)));
 		GeminiChat chat = this.template.chat();
 		StepVerifier.create(chat.send(new Content(null, List.of(Part.text("Hi")))))
 			.expectNextCount(1)

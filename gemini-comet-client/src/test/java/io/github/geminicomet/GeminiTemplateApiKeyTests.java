@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 @ExtendWith(BlockHoundExtension.class)
 class GeminiTemplateApiKeyTests {
 
-	private static final String PATH = "/v1beta/models/gemini-2.5-flash:generateContent";
+	private static final String PATH = "/v1beta/models/gemini-3.5-flash-lite:generateContent";
 
 	/** A key as a secret mount gives it, followed by a header an attacker would like to add. */
 	private static final String INJECTING_KEY = API_KEY + "\r\nX-Injected: yes";

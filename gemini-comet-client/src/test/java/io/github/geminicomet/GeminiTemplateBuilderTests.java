@@ -58,7 +58,7 @@ class GeminiTemplateBuilderTests {
 				GeminiTemplate bearer = GeminiTemplate.builder().apiKey(API_KEY).authScheme(AuthScheme.BEARER).build()) {
 			assertThat(template.toString()).doesNotContain(API_KEY)
 				.contains("https://api.cometapi.com")
-				.contains("gemini-2.5-flash");
+				.contains("gemini-3.5-flash-lite");
 			assertThat(bearer.toString()).doesNotContain(API_KEY);
 			assertThat(template.mutate().defaultModel("gemini-2.5-pro").build().toString()).doesNotContain(API_KEY)
 				.contains("gemini-2.5-pro");

@@ -46,9 +46,9 @@ class GeminiTemplateErrorTests {
 	@RegisterExtension
 	static final WireMockExtension wireMock = TemplateFixtures.wireMock();
 
-	private static final String GENERATE_URL = "/v1beta/models/gemini-2.5-flash:generateContent";
+	private static final String GENERATE_URL = "/v1beta/models/gemini-3.5-flash-lite:generateContent";
 
-	private static final String STREAM_URL = "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse";
+	private static final String STREAM_URL = "/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent?alt=sse";
 
 	private static final GenerateContentRequest HELLO = GenerateContentRequest.of("Hello");
 
@@ -216,7 +216,7 @@ class GeminiTemplateErrorTests {
 		GeminiResponseException ex = (GeminiResponseException) error;
 		assertThat(ex.getStatusCode().value()).isEqualTo(status);
 		assertThat(ex.getMethod().name()).isEqualTo("POST");
-		assertThat(ex.getUri()).isEqualTo(uri(baseUrl(wireMock), "gemini-2.5-flash", operator));
+		assertThat(ex.getUri()).isEqualTo(uri(baseUrl(wireMock), "gemini-3.5-flash-lite", operator));
 		GeminiError decoded = ex.getError();
 		assertThat(decoded).isNotNull();
 		assertThat(decoded.code()).isEqualTo(status);
@@ -245,7 +245,7 @@ class GeminiTemplateErrorTests {
 			assertThat(ex.getRetryDelay()).isEmpty();
 			assertThat(ex).hasMessageContaining("502")
 				.hasMessageContaining("502 Bad Gateway")
-				.hasMessageContaining("POST " + uri(baseUrl(wireMock), "gemini-2.5-flash", operator));
+				.hasMessageContaining("POST " + uri(baseUrl(wireMock), "gemini-3.5-flash-lite", operator));
 			assertKeyNotLeaked(ex);
 		});
 	}

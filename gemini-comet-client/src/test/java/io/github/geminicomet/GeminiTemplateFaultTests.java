@@ -48,7 +48,7 @@ class GeminiTemplateFaultTests {
 	void generateContentWhenServerFaultsSignalsRequestException(Fault fault) {
 		wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withFault(fault)));
 		Throwable error = errorOf(this.template.generateContent(HELLO));
-		assertRequestException(error, uri(baseUrl(wireMock), "gemini-2.5-flash", "generateContent"));
+		assertRequestException(error, uri(baseUrl(wireMock), "gemini-3.5-flash-lite", "generateContent"));
 	}
 
 	@ParameterizedTest
@@ -57,7 +57,7 @@ class GeminiTemplateFaultTests {
 	void streamGenerateContentWhenServerFaultsSignalsRequestException(Fault fault) {
 		wireMock.stubFor(any(anyUrl()).willReturn(aResponse().withFault(fault)));
 		Throwable error = errorOf(this.template.streamGenerateContent(HELLO));
-		assertRequestException(error, uri(baseUrl(wireMock), "gemini-2.5-flash", "streamGenerateContent?alt=sse"));
+		assertRequestException(error, uri(baseUrl(wireMock), "gemini-3.5-flash-lite", "streamGenerateContent?alt=sse"));
 	}
 
 	@Test
@@ -65,7 +65,7 @@ class GeminiTemplateFaultTests {
 		String refused = "http://127.0.0.1:" + freePort();
 		try (GeminiTemplate unreachable = templateBuilder(refused).build()) {
 			Throwable error = errorOf(unreachable.generateContent(HELLO));
-			assertRequestException(error, uri(refused, "gemini-2.5-flash", "generateContent"));
+			assertRequestException(error, uri(refused, "gemini-3.5-flash-lite", "generateContent"));
 			assertThat(error).isExactlyInstanceOf(GeminiRequestException.class).hasMessageContaining("Connection refused");
 		}
 	}
@@ -75,7 +75,7 @@ class GeminiTemplateFaultTests {
 		String refused = "http://127.0.0.1:" + freePort();
 		try (GeminiTemplate unreachable = templateBuilder(refused).build()) {
 			Throwable error = errorOf(unreachable.streamText("Hello"));
-			assertRequestException(error, uri(refused, "gemini-2.5-flash", "streamGenerateContent?alt=sse"));
+			assertRequestException(error, uri(refused, "gemini-3.5-flash-lite", "streamGenerateContent?alt=sse"));
 			assertThat(error).isExactlyInstanceOf(GeminiRequestException.class).hasMessageContaining("Connection refused");
 		}
 	}

@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BlockHoundExtension.class)
 class GeminiTemplateHtmlPageTests {
 
-	private static final String GENERATE_URL = "/v1beta/models/gemini-2.5-flash:generateContent";
+	private static final String GENERATE_URL = "/v1beta/models/gemini-3.5-flash-lite:generateContent";
 
-	private static final String STREAM_URL = "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse";
+	private static final String STREAM_URL = "/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent?alt=sse";
 
 	/** A CDN error page the way they come: a title, then kilobytes of style and markup. */
 	private static final String CDN_PAGE = """

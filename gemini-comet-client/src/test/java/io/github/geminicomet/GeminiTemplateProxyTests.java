@@ -54,9 +54,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BlockHoundExtension.class)
 class GeminiTemplateProxyTests {
 
-	private static final String UNARY_PATH = "/v1beta/models/gemini-2.5-flash:generateContent";
+	private static final String UNARY_PATH = "/v1beta/models/gemini-3.5-flash-lite:generateContent";
 
-	private static final String STREAM_PATH = "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse";
+	private static final String STREAM_PATH = "/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent?alt=sse";
 
 	private static final String PROXY_USER = "alice";
 

@@ -61,23 +61,23 @@ class GeminiTemplateRequestTests {
 
 	@Test
 	void generateContentPostsToModelUrlWithLiteralColon() {
-		expectOneResponse(this.template.generateContent("gemini-2.5-flash", HELLO));
+		expectOneResponse(this.template.generateContent("gemini-3.5-flash-lite", HELLO));
 		LoggedRequest request = onlyRequest();
 		assertThat(request.getMethod().getName()).isEqualTo("POST");
-		assertThat(request.getUrl()).isEqualTo("/v1beta/models/gemini-2.5-flash:generateContent")
+		assertThat(request.getUrl()).isEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent")
 			.doesNotContainIgnoringCase("%3A");
 		assertThat(request.getHeader("Accept")).contains("application/json");
 	}
 
 	@Test
 	void streamGenerateContentPostsToStreamUrlWithAltSse() {
-		StepVerifier.create(this.template.streamGenerateContent("gemini-2.5-flash", HELLO))
+		StepVerifier.create(this.template.streamGenerateContent("gemini-3.5-flash-lite", HELLO))
 			.expectNextCount(3)
 			.expectComplete()
 			.verify(TIMEOUT);
 		LoggedRequest request = onlyRequest();
 		assertThat(request.getMethod().getName()).isEqualTo("POST");
-		assertThat(request.getUrl()).isEqualTo("/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse")
+		assertThat(request.getUrl()).isEqualTo("/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent?alt=sse")
 			.doesNotContainIgnoringCase("%3A");
 		assertThat(request.getHeader("Accept")).contains("text/event-stream");
 	}
@@ -110,7 +110,7 @@ class GeminiTemplateRequestTests {
 			.addContent(Content.user("Why do otters hold hands?"))
 			.generationConfig(GenerationConfig.builder().temperature(0.2).build())
 			.build();
-		expectOneResponse(this.template.generateContent("gemini-2.5-flash", request));
+		expectOneResponse(this.template.generateContent("gemini-3.5-flash-lite", request));
 		LoggedRequest logged = onlyRequest();
 		assertThat(logged.getHeader("Content-Type")).startsWith("application/json");
 		JSONAssert.assertEquals("""
@@ -149,7 +149,7 @@ class GeminiTemplateRequestTests {
 	@Test
 	void defaultModelIsGemini25FlashWhenNoneIsSet() {
 		expectOneResponse(this.template.generateContent(HELLO));
-		assertThat(onlyRequest().getUrl()).isEqualTo("/v1beta/models/gemini-2.5-flash:generateContent");
+		assertThat(onlyRequest().getUrl()).isEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent");
 	}
 
 	@Test
@@ -217,7 +217,7 @@ class GeminiTemplateRequestTests {
 			expectOneResponse(prefixed.generateContent(HELLO));
 		}
 		String prefix = suffix.replace("/", "").isEmpty() ? "" : "/gemini";
-		assertThat(onlyRequest().getUrl()).isEqualTo(prefix + "/v1beta/models/gemini-2.5-flash:generateContent");
+		assertThat(onlyRequest().getUrl()).isEqualTo(prefix + "/v1beta/models/gemini-3.5-flash-lite:generateContent");
 	}
 
 	@Test
@@ -225,7 +225,7 @@ class GeminiTemplateRequestTests {
 		try (GeminiTemplate v1 = templateBuilder(baseUrl(wireMock)).apiVersion("v1").build()) {
 			expectOneResponse(v1.generateContent(HELLO));
 		}
-		assertThat(onlyRequest().getUrl()).isEqualTo("/v1/models/gemini-2.5-flash:generateContent");
+		assertThat(onlyRequest().getUrl()).isEqualTo("/v1/models/gemini-3.5-flash-lite:generateContent");
 	}
 
 	@Test
@@ -255,9 +255,9 @@ class GeminiTemplateRequestTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", " ", "gemini 2.5", "gemini-2.5-flash ", "a/b", "models/", "models/a/b", "..",
-			"models/..", "../v1/files", "gemini-2.5-flash/../../admin", "gemini?alt=json", "gemini#frag",
-			"gemini%3AgenerateContent", "gemini-2.5-flash:generateContent", "gemini\nflash", "-gemini", ".hidden" })
+	@ValueSource(strings = { "", " ", "gemini 2.5", "gemini-3.5-flash-lite ", "a/b", "models/", "models/a/b", "..",
+			"models/..", "../v1/files", "gemini-3.5-flash-lite/../../admin", "gemini?alt=json", "gemini#frag",
+			"gemini%3AgenerateContent", "gemini-3.5-flash-lite:generateContent", "gemini\nflash", "-gemini", ".hidden" })
 	void invalidModelNameIsRejectedBeforeAnyRequest(String model) {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.template.generateContent(model, HELLO))
 			.withMessageContaining("model name");

@@ -48,7 +48,7 @@ class GeminiTemplateResponseTests {
 	@RegisterExtension
 	static final WireMockExtension wireMock = TemplateFixtures.wireMock();
 
-	private static final String GENERATE_URL = "/v1beta/models/gemini-2.5-flash:generateContent";
+	private static final String GENERATE_URL = "/v1beta/models/gemini-3.5-flash-lite:generateContent";
 
 	private static final String SIGNATURE = "rIRMu7yrCHabPxnQt5krXT8PZ6cBeJma1M1r7L/TfhyEvY7BdG9N2xzAD6jPuTDU4akeO1wflKZq"
 			+ "BasIeX+4vtoXSiaBhgXoh0UseqCy4O/AGCeTcVD80l9ekR0a5KskwL7UMpMBuGJVb6VL0CaxotmNKBXT85iYfdRTLZubcVjexL5i2Ow"

@@ -52,7 +52,7 @@ class GeminiTemplateStreamTests {
 	@RegisterExtension
 	static final WireMockExtension wireMock = TemplateFixtures.wireMock();
 
-	private static final String STREAM_URL = "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse";
+	private static final String STREAM_URL = "/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent?alt=sse";
 
 	private static final GenerateContentRequest HELLO = GenerateContentRequest.of("Hello");
 
@@ -315,7 +315,7 @@ class GeminiTemplateStreamTests {
 	}
 
 	private static URI streamUri() {
-		return uri(baseUrl(wireMock), "gemini-2.5-flash", "streamGenerateContent?alt=sse");
+		return uri(baseUrl(wireMock), "gemini-3.5-flash-lite", "streamGenerateContent?alt=sse");
 	}
 
 	private static void respondWith(String body, int chunks) {

@@ -43,11 +43,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BlockHoundExtension.class)
 class GeminiTemplateTransportTests {
 
-	private static final String UNARY_PATH = "/v1beta/models/gemini-2.5-flash:generateContent";
+	private static final String UNARY_PATH = "/v1beta/models/gemini-3.5-flash-lite:generateContent";
 
-	private static final String STREAM_PATH = "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse";
+	private static final String STREAM_PATH = "/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent?alt=sse";
 
-	private static final String COUNT_PATH = "/v1beta/models/gemini-2.5-flash:countTokens";
+	private static final String COUNT_PATH = "/v1beta/models/gemini-3.5-flash-lite:countTokens";
 
 	@RegisterExtension
 	static WireMockExtension wireMock = TemplateFixtures.wireMock();
@@ -107,9 +107,9 @@ class GeminiTemplateTransportTests {
 		try (GeminiTemplate template = builder(Transport.WEB_CLIENT).build()) {
 			callEachKind(template);
 		}
-		assertThat(this.filtered).containsExactly("POST /v1beta/models/gemini-2.5-flash:generateContent",
-				"POST /v1beta/models/gemini-2.5-flash:streamGenerateContent",
-				"POST /v1beta/models/gemini-2.5-flash:countTokens");
+		assertThat(this.filtered).containsExactly("POST /v1beta/models/gemini-3.5-flash-lite:generateContent",
+				"POST /v1beta/models/gemini-3.5-flash-lite:streamGenerateContent",
+				"POST /v1beta/models/gemini-3.5-flash-lite:countTokens");
 	}
 
 	@Test
@@ -157,7 +157,7 @@ class GeminiTemplateTransportTests {
 			.containsExactlyInAnyOrder("{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Name a dog\"}]}]}",
 					"{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Name a dog\"}]}]}",
 					"{\"generateContentRequest\":{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Name a dog\"}]}],"
-							+ "\"model\":\"models/gemini-2.5-flash\"}}");
+							+ "\"model\":\"models/gemini-3.5-flash-lite\"}}");
 		assertThat(requests).extracting((request) -> request.getHeader("Accept"))
 			.containsExactlyInAnyOrder("application/json", "text/event-stream", "application/json");
 	}

@@ -63,7 +63,7 @@ class GenerateObjectTests {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
-	private static final String MODEL = "gemini-2.5-flash";
+	private static final String MODEL = "gemini-3.5-flash-lite";
 
 	private static final String INVOICE_JSON = """
 			{"number": "INV-7", "issuedOn": "2025-03-14", "customer": {"name": "Ada", "city": "London"},

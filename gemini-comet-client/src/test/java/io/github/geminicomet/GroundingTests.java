@@ -43,7 +43,7 @@ class GroundingTests {
 	@RegisterExtension
 	static final WireMockExtension wireMock = TemplateFixtures.wireMock();
 
-	private static final String URL = "/v1beta/models/gemini-2.5-flash:generateContent";
+	private static final String URL = "/v1beta/models/gemini-3.5-flash-lite:generateContent";
 
 	// "Zürich" has a 2-byte character and each of "東京は日本の首都です。" is 3 bytes: byte offsets differ from
 	// char offsets, so markers land in the wrong place unless offsets are read as UTF-8 bytes
@@ -81,7 +81,7 @@ class GroundingTests {
 			.addTool(Tool.CODE_EXECUTION)
 			.addTool(Tool.GOOGLE_MAPS)
 			.build();
-		this.template.generateContent("gemini-2.5-flash", request).block(TIMEOUT);
+		this.template.generateContent("gemini-3.5-flash-lite", request).block(TIMEOUT);
 		JSONAssert.assertEquals("""
 				{"contents":[{"role":"user","parts":[{"text":"Where are Zürich and Tokyo?"}]}],
 				 "tools":[{"googleSearch":{}},{"urlContext":{}},{"codeExecution":{}},{"googleMaps":{}}]}""",
@@ -169,7 +169,7 @@ class GroundingTests {
 	}
 
 	private GenerateContentResponse generate() {
-		return this.template.generateContent("gemini-2.5-flash", GenerateContentRequest.of("Where?")).block(TIMEOUT);
+		return this.template.generateContent("gemini-3.5-flash-lite", GenerateContentRequest.of("Where?")).block(TIMEOUT);
 	}
 
 	private static void respondWith(String body) {

@@ -15,12 +15,12 @@ class ModelUrisTests {
 
 	@Test
 	void buildsEachModelsUrisOnceAndHandsThemOutAgain() {
-		ModelUris.Uris first = this.uris.of("gemini-2.5-flash");
-		assertThat(first.generate()).hasToString("http://127.0.0.1:1/v1beta/models/gemini-2.5-flash:generateContent");
+		ModelUris.Uris first = this.uris.of("gemini-3.5-flash-lite");
+		assertThat(first.generate()).hasToString("http://127.0.0.1:1/v1beta/models/gemini-3.5-flash-lite:generateContent");
 		assertThat(first.stream())
-			.hasToString("http://127.0.0.1:1/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse");
-		assertThat(this.uris.known("gemini-2.5-flash")).isSameAs(first);
-		assertThat(this.uris.of("gemini-2.5-flash")).isSameAs(first);
+			.hasToString("http://127.0.0.1:1/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent?alt=sse");
+		assertThat(this.uris.known("gemini-3.5-flash-lite")).isSameAs(first);
+		assertThat(this.uris.of("gemini-3.5-flash-lite")).isSameAs(first);
 	}
 
 	@Test

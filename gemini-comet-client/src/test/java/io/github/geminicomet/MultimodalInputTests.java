@@ -171,12 +171,12 @@ class MultimodalInputTests {
 			Content prompt = Content.user(Media.inline(new byte[600], "image/png"), Media.inline(new byte[600], "image/png"),
 					Part.text("Compare"));
 			assertThatIllegalArgumentException()
-				.isThrownBy(() -> small.generateContent("gemini-2.5-flash", GenerateContentRequest.of(prompt)))
+				.isThrownBy(() -> small.generateContent("gemini-3.5-flash-lite", GenerateContentRequest.of(prompt)))
 				.withMessageContaining("The request carries 1600 bytes of inline data (base64), above the limit of "
 						+ "1000 bytes (cometapi.gemini.max-inline-data-size)")
 				.withMessageContaining("Files API");
 			assertThatIllegalArgumentException()
-				.isThrownBy(() -> small.streamGenerateContent("gemini-2.5-flash", GenerateContentRequest.of(prompt)));
+				.isThrownBy(() -> small.streamGenerateContent("gemini-3.5-flash-lite", GenerateContentRequest.of(prompt)));
 		}
 		assertThat(wireMock.findAll(anyRequestedFor(anyUrl()))).isEmpty();
 	}
@@ -184,7 +184,7 @@ class MultimodalInputTests {
 	@Test
 	void requestWithinTheInlineLimitIsSent() {
 		try (GeminiTemplate small = templateBuilder(baseUrl(wireMock)).maxInlineDataSize(1000).build()) {
-			StepVerifier.create(small.generateContent("gemini-2.5-flash",
+			StepVerifier.create(small.generateContent("gemini-3.5-flash-lite",
 					GenerateContentRequest.of(Content.user(Media.inline(new byte[750], "image/png")))))
 				.expectNextCount(1)
 				.expectComplete()
@@ -193,7 +193,7 @@ class MultimodalInputTests {
 	}
 
 	private void send(Content prompt) {
-		StepVerifier.create(this.template.generateContent("gemini-2.5-flash", GenerateContentRequest.of(prompt)))
+		StepVerifier.create(this.template.generateContent("gemini-3.5-flash-lite", GenerateContentRequest.of(prompt)))
 			.expectNextCount(1)
 			.expectComplete()
 			.verify(TIMEOUT);

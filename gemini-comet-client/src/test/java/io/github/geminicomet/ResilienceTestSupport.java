@@ -49,9 +49,9 @@ final class ResilienceTestSupport {
 
 	static final GenerateContentRequest HELLO = GenerateContentRequest.of("Hello");
 
-	static final String UNARY_PATH = "/v1beta/models/gemini-2.5-flash:generateContent";
+	static final String UNARY_PATH = "/v1beta/models/gemini-3.5-flash-lite:generateContent";
 
-	static final String STREAM_PATH = "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse";
+	static final String STREAM_PATH = "/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent?alt=sse";
 
 	/**
 	 * Timer of the fake servers: a plain daemon thread, so that what the servers write there (Netty's
@@ -99,7 +99,7 @@ final class ResilienceTestSupport {
 	/** A unary answer with {@code text} and finish reason STOP. */
 	static String answer(String text) {
 		return "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"" + text + "\"}],\"role\":\"model\"},"
-				+ "\"finishReason\":\"STOP\",\"index\":0}],\"modelVersion\":\"gemini-2.5-flash\"}";
+				+ "\"finishReason\":\"STOP\",\"index\":0}],\"modelVersion\":\"gemini-3.5-flash-lite\"}";
 	}
 
 	/** A stream event carrying {@code text}, not the last. */

@@ -25,7 +25,7 @@ class ServiceTierTests {
 	@RegisterExtension
 	static final WireMockExtension wireMock = TemplateFixtures.wireMock();
 
-	private static final String PATH = "/v1beta/models/gemini-2.5-flash:generateContent";
+	private static final String PATH = "/v1beta/models/gemini-3.5-flash-lite:generateContent";
 
 	@Test
 	void defaultsAreSentUnderTheRequestsOwnAndTheServedTierIsReadable() {
@@ -38,7 +38,7 @@ class ServiceTierTests {
 			.defaultLabels(Map.of("team", "search", "env", "prod"))
 			.build()) {
 			GenerateContentResponse response = gemini
-				.generateContent("gemini-2.5-flash", GenerateContentRequest.builder()
+				.generateContent("gemini-3.5-flash-lite", GenerateContentRequest.builder()
 					.addContent(io.github.geminicomet.model.Content.user("hello"))
 					.labels(Map.of("env", "dev"))
 					.build())
@@ -48,7 +48,7 @@ class ServiceTierTests {
 			wireMock.verify(postRequestedFor(urlPathEqualTo(PATH)).withRequestBody(equalToJson(
 					"{\"serviceTier\": \"flex\", \"labels\": {\"team\": \"search\", \"env\": \"dev\"}}", true, true)));
 
-			gemini.generateContent("gemini-2.5-flash", GenerateContentRequest.builder()
+			gemini.generateContent("gemini-3.5-flash-lite", GenerateContentRequest.builder()
 				.addContent(io.github.geminicomet.model.Content.user("fast"))
 				.serviceTier(ServiceTier.PRIORITY)
 				.build()).block(TemplateFixtures.TIMEOUT);
@@ -63,7 +63,7 @@ class ServiceTierTests {
 				{"candidates": [{"content": {"role": "model", "parts": [{"text": "hi"}]}}]}
 				""")));
 		try (GeminiTemplate gemini = TemplateFixtures.template(wireMock)) {
-			gemini.generateContent("gemini-2.5-flash", GenerateContentRequest.of("plain")).block(TemplateFixtures.TIMEOUT);
+			gemini.generateContent("gemini-3.5-flash-lite", GenerateContentRequest.of("plain")).block(TemplateFixtures.TIMEOUT);
 		}
 		assertThat(wireMock.getAllServeEvents()).singleElement()
 			.satisfies((event) -> assertThat(event.getRequest().getBodyAsString()).doesNotContain("serviceTier")

@@ -47,7 +47,7 @@ class StreamObjectsTests {
 	@RegisterExtension
 	static final WireMockExtension wireMock = StructuredOutputFixtures.wireMock();
 
-	private static final String MODEL = "gemini-2.5-flash";
+	private static final String MODEL = "gemini-3.5-flash-lite";
 
 	private static final GenerateContentRequest REQUEST = GenerateContentRequest.of("List the order lines");
 

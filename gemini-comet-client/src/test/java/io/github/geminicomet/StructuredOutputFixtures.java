@@ -27,9 +27,9 @@ final class StructuredOutputFixtures {
 
 	static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-	static final String GENERATE_URL = "/v1beta/models/gemini-2.5-flash:generateContent";
+	static final String GENERATE_URL = "/v1beta/models/gemini-3.5-flash-lite:generateContent";
 
-	static final String STREAM_URL = "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse";
+	static final String STREAM_URL = "/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent?alt=sse";
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
@@ -65,7 +65,7 @@ final class StructuredOutputFixtures {
 	static String answer(String text, String finishReason) {
 		return "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":" + json(text) + "}]},"
 				+ "\"finishReason\":\"" + finishReason + "\",\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":12,"
-				+ "\"candidatesTokenCount\":30,\"totalTokenCount\":42},\"modelVersion\":\"gemini-2.5-flash\","
+				+ "\"candidatesTokenCount\":30,\"totalTokenCount\":42},\"modelVersion\":\"gemini-3.5-flash-lite\","
 				+ "\"responseId\":\"resp-1\"}";
 	}
 
@@ -77,7 +77,7 @@ final class StructuredOutputFixtures {
 	static String event(String delta, @Nullable String finishReason) {
 		return "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":" + json(delta) + "}]}"
 				+ ((finishReason != null) ? ",\"finishReason\":\"" + finishReason + "\"" : "")
-				+ ",\"index\":0}],\"modelVersion\":\"gemini-2.5-flash\"}\r\n\r\n";
+				+ ",\"index\":0}],\"modelVersion\":\"gemini-3.5-flash-lite\"}\r\n\r\n";
 	}
 
 	static String event(String delta) {

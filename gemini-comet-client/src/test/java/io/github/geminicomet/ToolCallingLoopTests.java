@@ -207,7 +207,7 @@ class ToolCallingLoopTests {
 		String turn1 = asEvent(candidate(WEATHER_CALL, "STOP"));
 		String answer = asEvent(candidate("{\"text\":\"Paris\"}", null)) + asEvent(candidate("{\"text\":\" is\"}", null))
 				+ asEvent(candidate("{\"text\":\" sunny.\"}", "STOP"));
-		stubTurns(wireMock, "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse", true, turn1, answer);
+		stubTurns(wireMock, "/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent?alt=sse", true, turn1, answer);
 		StepVerifier.create(this.template.withTools(this.travelTools).streamText("Weather in Paris?"))
 			.expectNext("Paris", " is", " sunny.")
 			.expectComplete()
@@ -216,13 +216,13 @@ class ToolCallingLoopTests {
 
 	@Test
 	void generateTextRunsTheLoopWithTheDefaultModel() {
-		stubTurns(wireMock, "/v1beta/models/gemini-2.5-flash:generateContent", false, candidate(WEATHER_CALL, "STOP"),
+		stubTurns(wireMock, "/v1beta/models/gemini-3.5-flash-lite:generateContent", false, candidate(WEATHER_CALL, "STOP"),
 				ANSWER);
 		StepVerifier.create(this.template.withTools(this.travelTools).generateText("Weather in Paris?"))
 			.expectNext("Paris is 21°C; 100 EUR is 110 USD.")
 			.expectComplete()
 			.verify(TIMEOUT);
-		assertThat(bodies(wireMock, "/v1beta/models/gemini-2.5-flash:generateContent")).hasSize(2);
+		assertThat(bodies(wireMock, "/v1beta/models/gemini-3.5-flash-lite:generateContent")).hasSize(2);
 	}
 
 	@Test

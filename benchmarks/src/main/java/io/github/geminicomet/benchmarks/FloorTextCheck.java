@@ -36,7 +36,7 @@ final class FloorTextCheck {
 					+ "{\"content\":{\"parts\":[{\"text\":\"second candidate\"}]}}],\"usageMetadata\":"
 					+ "{\"promptTokenCount\":5,\"totalTokenCount\":9,\"thoughtsTokenCount\":4,\"promptTokensDetails\":"
 					+ "[{\"modality\":\"TEXT\",\"tokenCount\":5}]},\"futureField\":{\"a\":[1,{\"b\":[true,null]}]},"
-					+ "\"modelVersion\":\"gemini-2.5-flash\"}",
+					+ "\"modelVersion\":\"gemini-3.5-flash-lite\"}",
 			"{\"candidates\":[{\"content\":{\"parts\":[{\"functionCall\":{\"name\":\"f\",\"args\":{\"text\":"
 					+ "\"not text\"}}},{\"text\":\"after a call\"},{\"text\":\"more thought\",\"thought\":true}],"
 					+ "\"role\":\"model\"},\"groundingMetadata\":{\"webSearchQueries\":[\"q\"],\"groundingChunks\":"
@@ -72,7 +72,7 @@ final class FloorTextCheck {
 	private static int checkStream(String name, List<byte[]> chunks) {
 		List<String> expected;
 		try (GeminiTemplate template = InMemoryGemini.template(chunks, new byte[0])) {
-			expected = Objects.requireNonNull(template.streamGenerateContent("gemini-2.5-flash", REQUEST)
+			expected = Objects.requireNonNull(template.streamGenerateContent("gemini-3.5-flash-lite", REQUEST)
 				.map(FloorTextCheck::describe)
 				.collectList()
 				.block(Duration.ofSeconds(30)));
@@ -87,7 +87,7 @@ final class FloorTextCheck {
 	private static int checkUnary(String name, byte[] body) {
 		String expected;
 		try (GeminiTemplate template = InMemoryGemini.template(List.of(), body)) {
-			expected = Objects.requireNonNull(template.generateContent("gemini-2.5-flash", REQUEST)
+			expected = Objects.requireNonNull(template.generateContent("gemini-3.5-flash-lite", REQUEST)
 				.map(FloorTextCheck::describe)
 				.block(Duration.ofSeconds(30)));
 		}

@@ -38,7 +38,7 @@ final class Payloads {
 				+ "\"usageMetadata\":{\"promptTokenCount\":12,\"candidatesTokenCount\":" + (textSize / 4)
 				+ ",\"totalTokenCount\":" + (12 + textSize / 4 + 35) + ",\"promptTokensDetails\":"
 				+ "[{\"modality\":\"TEXT\",\"tokenCount\":12}],\"thoughtsTokenCount\":35},"
-				+ "\"modelVersion\":\"gemini-2.5-flash\",\"responseId\":\"x3ZqaPGdD7vUz7IP4p2TsQw\"}";
+				+ "\"modelVersion\":\"gemini-3.5-flash-lite\",\"responseId\":\"x3ZqaPGdD7vUz7IP4p2TsQw\"}";
 		return json.getBytes(StandardCharsets.UTF_8);
 	}
 
@@ -56,7 +56,7 @@ final class Payloads {
 							+ (count * textSize / 4) + ",\"totalTokenCount\":" + (12 + count * textSize / 4) + ","
 							: "\"totalTokenCount\":12,")
 					+ "\"promptTokensDetails\":[{\"modality\":\"TEXT\",\"tokenCount\":12}]},"
-					+ "\"modelVersion\":\"gemini-2.5-flash\",\"responseId\":\"x3ZqaPGdD7vUz7IP4p2TsQw\"}";
+					+ "\"modelVersion\":\"gemini-3.5-flash-lite\",\"responseId\":\"x3ZqaPGdD7vUz7IP4p2TsQw\"}";
 			events.add(("data: " + json + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
 		}
 		return events;

@@ -148,7 +148,7 @@ public class SseDecodeBenchmark {
 	 */
 	@Benchmark
 	public void templateWholeCall(Blackhole blackhole) {
-		this.template.streamGenerateContent("gemini-2.5-flash", REQUEST)
+		this.template.streamGenerateContent("gemini-3.5-flash-lite", REQUEST)
 			.doOnNext((event) -> blackhole.consume(event.text()))
 			.blockLast();
 	}

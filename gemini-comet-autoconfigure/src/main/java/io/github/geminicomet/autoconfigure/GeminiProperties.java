@@ -51,7 +51,7 @@ public class GeminiProperties {
 	/**
 	 * Model used when a call names none.
 	 */
-	private String model = "gemini-2.5-flash";
+	private String model = "gemini-3.5-flash-lite";
 
 	/**
 	 * Service tier of requests that name none: standard, flex or priority. Unset lets the API choose.

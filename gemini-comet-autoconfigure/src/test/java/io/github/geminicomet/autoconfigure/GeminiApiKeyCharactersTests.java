@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GeminiApiKeyCharactersTests {
 
-	private static final String PATH = "/v1beta/models/gemini-2.5-flash:generateContent";
+	private static final String PATH = "/v1beta/models/gemini-3.5-flash-lite:generateContent";
 
 	private static final String ANSWER = """
 			{"candidates":[{"content":{"role":"model","parts":[{"text":"Rex"}]},"finishReason":"STOP","index":0}]}""";

@@ -92,7 +92,7 @@ class GeminiApiKeySecrecyTests {
 			evidence.put("template", template.toString());
 			evidence.put("unary", template.generateText("Name a dog").block(TIMEOUT));
 			evidence.put("stream", String.join("", template.streamText("Say hello").collectList().block(TIMEOUT)));
-			evidence.put("model", String.valueOf(template.getModel("gemini-2.5-flash").block(TIMEOUT)));
+			evidence.put("model", String.valueOf(template.getModel("gemini-3.5-flash-lite").block(TIMEOUT)));
 			evidence.put("401", failure(template, "gemini-unauthorized"));
 			evidence.put("500 after retries", failure(template, "gemini-broken"));
 			evidence.put("error event", streamFailure(template));
@@ -111,13 +111,13 @@ class GeminiApiKeySecrecyTests {
 			resetLogLevels();
 		}
 		// the checks looked where the key would be: it was sent, and the endpoints list its property
-		wireMock.verify(postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-2.5-flash:generateContent"))
+		wireMock.verify(postRequestedFor(urlPathEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent"))
 			.withHeader("x-goog-api-key", equalTo(API_KEY)));
 		assertThat(evidence.get("/health")).contains("\"gemini\"").contains("\"status\":\"UP\"");
 		assertThat(evidence.get("/env")).contains("cometapi.gemini.api-key");
 		assertThat(evidence.get("/configprops")).contains("cometapi.gemini").contains("apiKey");
 		assertThat(evidence.get("/metrics/gen_ai.client.operation.duration")).contains("gen_ai.request.model");
-		assertThat(output.getAll()).contains("GET /v1beta/models/gemini-2.5-flash").contains("******");
+		assertThat(output.getAll()).contains("GET /v1beta/models/gemini-3.5-flash-lite").contains("******");
 		SoftAssertions leaks = new SoftAssertions();
 		evidence.forEach((where, text) -> leaks.assertThat(text).as(where).isNotNull().doesNotContain(API_KEY));
 		leaks.assertThat(output.getAll()).as("log output").doesNotContain(API_KEY);
@@ -138,8 +138,8 @@ class GeminiApiKeySecrecyTests {
 				}
 				assertThat(sanitized(function, "spring.application.json", "{\"k\":\"" + API_KEY + "\"}"))
 					.isEqualTo(SanitizableData.SANITIZED_VALUE);
-				assertThat(sanitized(function, "cometapi.gemini.model", "gemini-2.5-flash"))
-					.isEqualTo("gemini-2.5-flash");
+				assertThat(sanitized(function, "cometapi.gemini.model", "gemini-3.5-flash-lite"))
+					.isEqualTo("gemini-3.5-flash-lite");
 			});
 	}
 
@@ -192,13 +192,13 @@ class GeminiApiKeySecrecyTests {
 
 	private static void stubGateway() {
 		wireMock.stubFor(
-				post(urlEqualTo("/v1beta/models/gemini-2.5-flash:generateContent")).willReturn(okJson(ANSWER)));
-		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse"))
+				post(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent")).willReturn(okJson(ANSWER)));
+		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent?alt=sse"))
 			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(STREAM)));
 		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-error:streamGenerateContent?alt=sse"))
 			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(ERROR_AFTER_EVENT)));
-		wireMock.stubFor(get(urlEqualTo("/v1beta/models/gemini-2.5-flash"))
-			.willReturn(okJson("{\"name\":\"models/gemini-2.5-flash\"}")));
+		wireMock.stubFor(get(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite"))
+			.willReturn(okJson("{\"name\":\"models/gemini-3.5-flash-lite\"}")));
 		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-unauthorized:generateContent"))
 			.willReturn(aResponse().withStatus(401)
 				.withHeader("Content-Type", "application/json")

@@ -75,7 +75,7 @@ class GeminiAutoConfigurationTests {
 	@BeforeEach
 	void resetServer() {
 		server.resetAll();
-		server.stubFor(post(urlEqualTo("/v1beta/models/gemini-2.5-flash:generateContent"))
+		server.stubFor(post(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent"))
 			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ANSWER)));
 		server.stubFor(post(urlEqualTo("/v1beta/models/gemini-2.5-pro:generateContent"))
 			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ANSWER)));
@@ -91,8 +91,8 @@ class GeminiAutoConfigurationTests {
 			assertThat(context).hasSingleBean(GeminiTemplate.class);
 			assertThat(context).hasSingleBean(GeminiOperations.class);
 			GeminiTemplate template = context.getBean(GeminiTemplate.class);
-			assertThat(template.getDefaultModel()).isEqualTo("gemini-2.5-flash");
-			assertThat(template.toString()).contains("https://api.cometapi.com/v1beta/models/gemini-2.5-flash")
+			assertThat(template.getDefaultModel()).isEqualTo("gemini-3.5-flash-lite");
+			assertThat(template.toString()).contains("https://api.cometapi.com/v1beta/models/gemini-3.5-flash-lite")
 				.doesNotContain("test-key");
 			GeminiProperties properties = context.getBean(GeminiProperties.class);
 			assertThat(properties.getBaseUrl()).isEqualTo("https://api.cometapi.com");
@@ -108,7 +108,7 @@ class GeminiAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("cometapi.gemini.api-key=test-key", baseUrl()).run((context) -> {
 			String text = context.getBean(GeminiTemplate.class).generateText("Name a dog").block(Duration.ofSeconds(10));
 			assertThat(text).isEqualTo("Rex");
-			server.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-2.5-flash:generateContent"))
+			server.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent"))
 				.withHeader("x-goog-api-key", equalTo("test-key"))
 				.withHeader("Authorization", absent())
 				.withRequestBody(equalToJson("{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Name a dog\"}]}]}")));
@@ -122,7 +122,7 @@ class GeminiAutoConfigurationTests {
 					"cometapi.gemini.labels.team=search")
 			.run((context) -> {
 				context.getBean(GeminiTemplate.class).generateText("Name a dog").block(Duration.ofSeconds(10));
-				server.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-2.5-flash:generateContent"))
+				server.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent"))
 					.withRequestBody(equalToJson("{\"serviceTier\":\"flex\",\"labels\":{\"team\":\"search\"}}", true,
 							true)));
 			});
@@ -134,7 +134,7 @@ class GeminiAutoConfigurationTests {
 			.withPropertyValues(baseUrl())
 			.run((context) -> {
 				context.getBean(GeminiTemplate.class).generateText("hi").block(Duration.ofSeconds(10));
-				server.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-2.5-flash:generateContent"))
+				server.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent"))
 					.withHeader("x-goog-api-key", equalTo("from-environment")));
 			});
 	}
@@ -145,7 +145,7 @@ class GeminiAutoConfigurationTests {
 			.withPropertyValues("cometapi.gemini.api-key=from-property", baseUrl())
 			.run((context) -> {
 				context.getBean(GeminiTemplate.class).generateText("hi").block(Duration.ofSeconds(10));
-				server.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-2.5-flash:generateContent"))
+				server.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent"))
 					.withHeader("x-goog-api-key", equalTo("from-property")));
 			});
 	}
@@ -183,7 +183,7 @@ class GeminiAutoConfigurationTests {
 
 	@Test
 	void apiVersionPropertyChangesThePath() {
-		server.stubFor(post(urlEqualTo("/v1alpha/models/gemini-2.5-flash:generateContent"))
+		server.stubFor(post(urlEqualTo("/v1alpha/models/gemini-3.5-flash-lite:generateContent"))
 			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ANSWER)));
 		this.contextRunner
 			.withPropertyValues("cometapi.gemini.api-key=test-key", baseUrl(), "cometapi.gemini.api-version=v1alpha")
@@ -275,7 +275,7 @@ class GeminiAutoConfigurationTests {
 				}
 				server.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-2.5-pro:generateContent"))
 					.withHeader("x-goog-api-key", equalTo("test-key")));
-				assertThat(context.getBean(GeminiTemplate.class).getDefaultModel()).isEqualTo("gemini-2.5-flash");
+				assertThat(context.getBean(GeminiTemplate.class).getDefaultModel()).isEqualTo("gemini-3.5-flash-lite");
 			});
 	}
 
@@ -315,7 +315,7 @@ class GeminiAutoConfigurationTests {
 				String text = context.getBean(GeminiTemplate.class).generateText("hi").block(Duration.ofSeconds(10));
 				assertThat(text).isEqualTo("Rex");
 				assertThat(seen).hasValue(filtered);
-				server.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-2.5-flash:generateContent"))
+				server.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent"))
 					.withHeader("x-goog-api-key", equalTo("test-key")));
 			});
 	}
@@ -361,7 +361,11 @@ class GeminiAutoConfigurationTests {
 					hint.get("values").forEach((value) -> modelHints.add(value.get("value").asString()));
 				}
 			}
-			assertThat(modelHints).contains("gemini-2.5-flash", "gemini-2.5-pro", "gemini-3-pro-preview");
+			// live models only: the 2.5 text models, gemini-3-pro-preview and the image previews are shut down
+			assertThat(modelHints).contains("gemini-3.5-flash-lite", "gemini-3.8-flash", "gemini-3.1-pro-preview",
+					"gemini-3.1-flash-image")
+				.doesNotContain("gemini-2.5-flash", "gemini-2.5-pro", "gemini-3-pro-preview",
+						"gemini-3.1-flash-image-preview", "gemini-3-pro-image-preview", "gemini-2.5-flash-image");
 		}
 	}
 

@@ -117,7 +117,7 @@ class GeminiNetworkAutoConfigurationTests {
 	}
 
 	private String readTimeoutFailure(String... properties) {
-		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-2.5-flash:generateContent"))
+		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent"))
 			.willReturn(aResponse().withFixedDelay(3000).withBody("{}")));
 		String[] message = new String[1];
 		this.contextRunner.withPropertyValues("cometapi.gemini.base-url=http://127.0.0.1:" + wireMock.getPort())

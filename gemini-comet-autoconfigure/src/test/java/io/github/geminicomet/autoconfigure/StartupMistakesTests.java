@@ -79,47 +79,49 @@ class StartupMistakesTests {
 	}
 
 	@Test
-	void thinkingLevelOnTheDefaultGemini25ModelFailsStartupWithTheMessageOfACall() {
+	void thinkingBudgetOnTheDefaultGemini3ModelFailsStartupWithTheMessageOfACall() {
 		this.contextRunner
-			.withPropertyValues("cometapi.gemini.api-key=test-key", "cometapi.gemini.generation.thinking.level=high")
+			.withPropertyValues("cometapi.gemini.api-key=test-key", "cometapi.gemini.generation.thinking.budget=1024")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = analyze(context);
-				assertThat(analysis.getDescription())
-					.isEqualTo("thinkingConfig.thinkingLevel (HIGH) is a Gemini 3 parameter, but 'gemini-2.5-flash' "
-							+ "is a Gemini 2.5 model: set thinkingConfig.thinkingBudget instead (ThinkingConfig.budget(n): "
-							+ "0 turns thinking off, -1 lets the model decide, a positive number caps the thought tokens); "
-							+ "it comes from the template's default generation config "
-							+ "(cometapi.gemini.generation.thinking.level). To send it anyway, set "
-							+ "cometapi.gemini.thinking-validation to 'warn' or 'off'.");
-				assertThat(analysis.getAction()).contains("cometapi.gemini.generation.thinking.budget")
+				assertThat(analysis.getDescription()).startsWith("thinkingConfig.thinkingBudget (1024) is a Gemini 2.5 "
+						+ "parameter, but 'gemini-3.5-flash-lite' is a Gemini 3.5 model: set thinkingConfig.thinkingLevel instead")
+					.contains("it comes from the template's default generation config "
+							+ "(cometapi.gemini.generation.thinking.budget)")
+					.endsWith("To send it anyway, set cometapi.gemini.thinking-validation to 'warn' or 'off'.");
+				assertThat(analysis.getAction()).contains("cometapi.gemini.generation.thinking.level")
 					.contains("cometapi.gemini.model")
 					.contains("cometapi.gemini.thinking-validation");
 			});
 	}
 
 	@Test
-	void thinkingBudgetOnAGemini3DefaultModelFailsStartup() {
+	void thinkingLevelOnAGemini25DefaultModelFailsStartup() {
 		this.contextRunner
-			.withPropertyValues("cometapi.gemini.api-key=test-key", "cometapi.gemini.model=gemini-3-pro-preview",
-					"cometapi.gemini.generation.thinking.budget=1024")
+			.withPropertyValues("cometapi.gemini.api-key=test-key", "cometapi.gemini.model=gemini-2.5-flash-lite",
+					"cometapi.gemini.generation.thinking.level=high")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = analyze(context);
-				assertThat(analysis.getDescription()).contains("thinkingConfig.thinkingBudget (1024)")
-					.contains("cometapi.gemini.generation.thinking.budget");
-				assertThat(analysis.getAction()).contains("cometapi.gemini.generation.thinking.level");
+				assertThat(analysis.getDescription())
+					.isEqualTo("thinkingConfig.thinkingLevel (HIGH) is a Gemini 3 parameter, but 'gemini-2.5-flash-lite' "
+							+ "is a Gemini 2.5 model: set thinkingConfig.thinkingBudget instead (ThinkingConfig.budget(n): "
+							+ "0 turns thinking off, -1 lets the model decide, a positive number caps the thought tokens); "
+							+ "it comes from the template's default generation config "
+							+ "(cometapi.gemini.generation.thinking.level). To send it anyway, set "
+							+ "cometapi.gemini.thinking-validation to 'warn' or 'off'.");
+				assertThat(analysis.getAction()).contains("cometapi.gemini.generation.thinking.budget");
 			});
 	}
 
 	@Test
 	void matchingOrUncheckedThinkingStarts() {
 		this.contextRunner
-			.withPropertyValues("cometapi.gemini.api-key=test-key", "cometapi.gemini.model=gemini-3-pro-preview",
-					"cometapi.gemini.generation.thinking.level=high")
+			.withPropertyValues("cometapi.gemini.api-key=test-key", "cometapi.gemini.generation.thinking.level=high")
 			.run((context) -> assertThat(context).hasNotFailed());
 		this.contextRunner
-			.withPropertyValues("cometapi.gemini.api-key=test-key", "cometapi.gemini.generation.thinking.level=high",
+			.withPropertyValues("cometapi.gemini.api-key=test-key", "cometapi.gemini.generation.thinking.budget=512",
 					"cometapi.gemini.thinking-validation=warn")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
@@ -129,7 +131,7 @@ class StartupMistakesTests {
 	void baseUrlEndingInTheApiVersionIsAccepted(String baseUrl) {
 		this.contextRunner.withPropertyValues("cometapi.gemini.api-key=test-key", "cometapi.gemini.base-url=" + baseUrl)
 			.run((context) -> assertThat(context.getBean(GeminiTemplate.class).toString())
-				.contains("https://api.cometapi.com/v1beta/models/gemini-2.5-flash")
+				.contains("https://api.cometapi.com/v1beta/models/gemini-3.5-flash-lite")
 				.doesNotContain("v1beta/v1beta"));
 	}
 
@@ -168,8 +170,9 @@ class StartupMistakesTests {
 				hint.get("values").forEach((value) -> models.add(value.get("value").asString()));
 			}
 		});
-		assertThat(models).contains("gemini-3.1-flash-image-preview", "gemini-3-pro-image-preview")
-			.doesNotContain("gemini-2.5-flash-image", "gemini-2.0-flash", "gemini-2.5-flash-image-preview");
+		assertThat(models).contains("gemini-3.1-flash-image", "gemini-3-pro-image")
+			.doesNotContain("gemini-2.5-flash-image", "gemini-2.0-flash", "gemini-2.5-flash-image-preview",
+					"gemini-3.1-flash-image-preview", "gemini-3-pro-image-preview");
 	}
 
 	/**

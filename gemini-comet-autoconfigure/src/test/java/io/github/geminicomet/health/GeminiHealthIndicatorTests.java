@@ -45,10 +45,10 @@ class GeminiHealthIndicatorTests {
 
 	private static final String API_KEY = "AIzaHEALTH-k3y-that-must-never-leak-0077";
 
-	private static final String MODEL_PATH = "/v1beta/models/gemini-2.5-flash";
+	private static final String MODEL_PATH = "/v1beta/models/gemini-3.5-flash-lite";
 
 	private static final String MODEL = """
-			{"name":"models/gemini-2.5-flash","displayName":"Gemini 2.5 Flash","inputTokenLimit":1048576}""";
+			{"name":"models/gemini-3.5-flash-lite","displayName":"Gemini 2.5 Flash","inputTokenLimit":1048576}""";
 
 	private static final String ANSWER = """
 			{"candidates":[{"content":{"role":"model","parts":[{"text":"Rex"}]},"finishReason":"STOP","index":0}]}""";
@@ -84,7 +84,7 @@ class GeminiHealthIndicatorTests {
 		Health health = health(indicator(Duration.ofSeconds(30)));
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("host", "127.0.0.1")
-			.containsEntry("model", "gemini-2.5-flash")
+			.containsEntry("model", "gemini-3.5-flash-lite")
 			.containsKeys("latencyMs", "checkedAt", "calls")
 			.doesNotContainKeys("error", "hint", "degraded");
 		assertThat(health.getDetails().get("latencyMs")).isInstanceOf(Long.class);
@@ -250,7 +250,7 @@ class GeminiHealthIndicatorTests {
 	@Test
 	void healthReportsRecentRealCallsFreshEvenWhileTheCheckIsCached() {
 		wireMock.stubFor(get(urlEqualTo(MODEL_PATH)).willReturn(okJson(MODEL)));
-		wireMock.stubFor(post(urlPathMatching(".*/gemini-2.5-flash:generateContent")).willReturn(okJson(ANSWER)));
+		wireMock.stubFor(post(urlPathMatching(".*/gemini-3.5-flash-lite:generateContent")).willReturn(okJson(ANSWER)));
 		wireMock.stubFor(post(urlPathMatching(".*/gemini-2.5-pro:generateContent"))
 			.willReturn(aResponse().withStatus(500)));
 		GeminiHealthIndicator indicator = indicator(Duration.ofMinutes(5));

@@ -63,7 +63,7 @@ class AutoConfigureGeminiStubTests {
 	void healthIndicatorLooksUpTheModelOnTheStub() {
 		assertThat(this.health.health().block(Duration.ofSeconds(10)).getStatus()).isEqualTo(Status.UP);
 		assertThat(this.stub.lastRequest().operation()).isEqualTo("get");
-		assertThat(this.stub.lastRequest().model()).isEqualTo("gemini-2.5-flash");
+		assertThat(this.stub.lastRequest().model()).isEqualTo("gemini-3.5-flash-lite");
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * the output in {@code metadata.output} (or the operation's {@code response}).
  *
  * @param name the resource name, such as {@code batches/abc123}
- * @param model the model, such as {@code models/gemini-2.5-flash}
+ * @param model the model, such as {@code models/gemini-3.5-flash-lite}
  * @param displayName the name given at creation
  * @param state the state (the wire's {@code BATCH_STATE_*} names)
  * @param stats how many requests succeeded, failed and are pending

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * and usage.
  *
  * @param name the resource name, such as {@code cachedContents/abc123} (output only)
- * @param model the model resource name, such as {@code models/gemini-2.5-flash}
+ * @param model the model resource name, such as {@code models/gemini-3.5-flash-lite}
  * @param displayName a human-readable name
  * @param contents the cached contents
  * @param systemInstruction the cached system instruction

@@ -36,7 +36,7 @@ public record CountTokensRequest(@Nullable List<Content> contents,
 	/**
 	 * Create a request that counts a whole generate-content request, system instruction and tools
 	 * included.
-	 * @param model the model name, such as {@code gemini-2.5-flash} (a {@code models/} prefix is added
+	 * @param model the model name, such as {@code gemini-3.5-flash-lite} (a {@code models/} prefix is added
 	 * when missing)
 	 * @param request the request to count
 	 * @return the request

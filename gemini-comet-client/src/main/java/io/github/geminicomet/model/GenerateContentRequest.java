@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param generationConfig generation options
  * @param cachedContent the name of cached content to use as context, such as
  * {@code cachedContents/abc123}
- * @param model the model resource name, such as {@code models/gemini-2.5-flash}; leave unset for
+ * @param model the model resource name, such as {@code models/gemini-3.5-flash-lite}; leave unset for
  * {@code generateContent}
  * @param serviceTier the service tier to serve the request in (since 0.2.0)
  * @param labels labels billed with the request, such as {@code team=search} (since 0.2.0)
@@ -248,7 +248,7 @@ public record GenerateContentRequest(@Nullable List<Content> contents, @Nullable
 
 		/**
 		 * Set the model resource name, only needed inside a {@link CountTokensRequest}.
-		 * @param model the model resource name, such as {@code models/gemini-2.5-flash}
+		 * @param model the model resource name, such as {@code models/gemini-3.5-flash-lite}
 		 * @return this builder
 		 */
 		public Builder model(@Nullable String model) {

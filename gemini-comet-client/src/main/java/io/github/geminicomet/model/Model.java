@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A model, as returned by {@code models.get} and {@code models.list}.
  *
- * @param name the resource name, such as {@code models/gemini-2.5-flash}
+ * @param name the resource name, such as {@code models/gemini-3.5-flash-lite}
  * @param baseModelId the name of the base model
  * @param version the version of the model
  * @param displayName the human-readable name

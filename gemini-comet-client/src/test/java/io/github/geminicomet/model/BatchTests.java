@@ -30,7 +30,7 @@ class BatchTests {
 	void batchIsReadFromTheOperationWithItsOutputFromTheResponseWhenMetadataHasNone() {
 		String operation = """
 				{"name": "batches/abc", "done": true, "newField": 1,
-				 "metadata": {"@type": "x", "model": "models/gemini-2.5-flash", "displayName": "n",
+				 "metadata": {"@type": "x", "model": "models/gemini-3.5-flash-lite", "displayName": "n",
 				   "state": "BATCH_STATE_SUCCEEDED", "createTime": "2026-12-02T10:00:00.123456Z",
 				   "batchStats": {"requestCount": "2", "successfulRequestCount": "2"}},
 				 "response": {"@type": "y", "responsesFile": "files/batch-abc"}}

@@ -18,14 +18,14 @@ class CachedContentTests {
 	@Test
 	void builderWritesWhatACreateRequestNeeds() {
 		CachedContent cache = CachedContent.builder()
-			.model("gemini-2.5-flash")
+			.model("gemini-3.5-flash-lite")
 			.displayName("manual")
 			.systemInstruction("Answer from the manual.")
 			.addContent(Content.user(Part.fileData("application/pdf", "https://example.com/files/manual")))
 			.tools(List.of(Tool.CODE_EXECUTION))
 			.ttl(Duration.ofMinutes(5))
 			.build();
-		assertThat(write(cache)).isEqualTo("{\"model\":\"models/gemini-2.5-flash\",\"displayName\":\"manual\","
+		assertThat(write(cache)).isEqualTo("{\"model\":\"models/gemini-3.5-flash-lite\",\"displayName\":\"manual\","
 				+ "\"contents\":[{\"role\":\"user\",\"parts\":[{\"fileData\":{\"mimeType\":\"application/pdf\","
 				+ "\"fileUri\":\"https://example.com/files/manual\"}}]}],"
 				+ "\"systemInstruction\":{\"parts\":[{\"text\":\"Answer from the manual.\"}]},"
@@ -44,7 +44,7 @@ class CachedContentTests {
 	@Test
 	void cachedContentsAreRead() {
 		String json = """
-				{"cachedContents":[{"name":"cachedContents/abc123","model":"models/gemini-2.5-flash",
+				{"cachedContents":[{"name":"cachedContents/abc123","model":"models/gemini-3.5-flash-lite",
 				  "displayName":"manual","createTime":"2026-02-01T10:00:00.000001Z",
 				  "updateTime":"2026-02-01T10:00:00.000001Z","expireTime":"2026-02-01T10:05:00.000001Z",
 				  "usageMetadata":{"totalTokenCount":4096}}],

@@ -25,9 +25,9 @@ class CountTokensRequestTests {
 			.systemInstruction("sys")
 			.addContent(Content.user("hi"))
 			.build();
-		assertThat(write(CountTokensRequest.of("gemini-2.5-flash", request)))
+		assertThat(write(CountTokensRequest.of("gemini-3.5-flash-lite", request)))
 			.isEqualTo("{\"generateContentRequest\":{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]}],"
-					+ "\"systemInstruction\":{\"parts\":[{\"text\":\"sys\"}]},\"model\":\"models/gemini-2.5-flash\"}}");
+					+ "\"systemInstruction\":{\"parts\":[{\"text\":\"sys\"}]},\"model\":\"models/gemini-3.5-flash-lite\"}}");
 		assertThat(request.model()).isNull();
 	}
 

@@ -82,8 +82,8 @@ class ModelSupportTests {
 
 	@Test
 	void resourceNameAddsTheModelsPrefixWhenMissing() {
-		assertThat(ModelSupport.resourceName("gemini-2.5-flash")).isEqualTo("models/gemini-2.5-flash");
-		assertThat(ModelSupport.resourceName("models/gemini-2.5-flash")).isEqualTo("models/gemini-2.5-flash");
+		assertThat(ModelSupport.resourceName("gemini-3.5-flash-lite")).isEqualTo("models/gemini-3.5-flash-lite");
+		assertThat(ModelSupport.resourceName("models/gemini-3.5-flash-lite")).isEqualTo("models/gemini-3.5-flash-lite");
 		assertThat(ModelSupport.resourceName("tunedModels/mine")).isEqualTo("tunedModels/mine");
 		assertThatIllegalArgumentException().isThrownBy(() -> ModelSupport.resourceName(" "));
 	}

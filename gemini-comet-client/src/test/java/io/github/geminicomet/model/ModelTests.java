@@ -14,7 +14,7 @@ class ModelTests {
 	void listModelsResponseIsRead() {
 		String json = """
 				{"models":[
-				  {"name":"models/gemini-2.5-flash","version":"001","displayName":"Gemini 2.5 Flash",
+				  {"name":"models/gemini-3.5-flash-lite","version":"001","displayName":"Gemini 2.5 Flash",
 				   "description":"Fast model","inputTokenLimit":1048576,"outputTokenLimit":65536,
 				   "supportedGenerationMethods":["generateContent","countTokens","createCachedContent"],
 				   "temperature":1.0,"topP":0.95,"topK":64,"maxTemperature":2.0,"thinking":true,"newField":"x"},
@@ -25,7 +25,7 @@ class ModelTests {
 		assertThat(response.nextPageToken()).isEqualTo("page-2");
 		assertThat(response.models()).hasSize(2);
 		Model flash = response.models().get(0);
-		assertThat(flash.name()).isEqualTo("models/gemini-2.5-flash");
+		assertThat(flash.name()).isEqualTo("models/gemini-3.5-flash-lite");
 		assertThat(flash.inputTokenLimit()).isEqualTo(1048576);
 		assertThat(flash.outputTokenLimit()).isEqualTo(65536);
 		assertThat(flash.supportedGenerationMethods()).contains("generateContent");

@@ -58,7 +58,7 @@ class GeminiMeterObservationHandlerTests {
 		assertThat(timer.count()).isOne();
 		assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).isPositive();
 		assertThat(timer.getId().getTags()).contains(Tag.of("gen_ai.operation.name", "generate_content"),
-				Tag.of("gen_ai.provider.name", "gcp.gemini"), Tag.of("gen_ai.request.model", "gemini-2.5-flash"),
+				Tag.of("gen_ai.provider.name", "gcp.gemini"), Tag.of("gen_ai.request.model", "gemini-3.5-flash-lite"),
 				Tag.of("gen_ai.response.model", "gemini-2.5-flash-001"), Tag.of("error.type", "none"),
 				Tag.of("outcome", "SUCCESS"), Tag.of("gemini.streaming", "false"));
 		assertThat(timer.getId().getTags()).extracting(Tag::getKey)
@@ -75,7 +75,7 @@ class GeminiMeterObservationHandlerTests {
 		assertThat(input.totalAmount()).isEqualTo(5);
 		assertThat(output.count()).isOne();
 		assertThat(output.totalAmount()).isEqualTo(1);
-		assertThat(input.getId().getTags()).contains(Tag.of("gen_ai.request.model", "gemini-2.5-flash"),
+		assertThat(input.getId().getTags()).contains(Tag.of("gen_ai.request.model", "gemini-3.5-flash-lite"),
 				Tag.of("gen_ai.response.model", "gemini-2.5-flash-001"),
 				Tag.of("gen_ai.operation.name", "generate_content"));
 	}
@@ -122,7 +122,7 @@ class GeminiMeterObservationHandlerTests {
 		assertThat(timeToFirstChunk.count()).isOne();
 		assertThat(timeToFirstChunk.totalTime(TimeUnit.NANOSECONDS)).isPositive()
 			.isLessThanOrEqualTo(duration.totalTime(TimeUnit.NANOSECONDS));
-		assertThat(timeToFirstChunk.getId().getTags()).contains(Tag.of("gen_ai.request.model", "gemini-2.5-flash"),
+		assertThat(timeToFirstChunk.getId().getTags()).contains(Tag.of("gen_ai.request.model", "gemini-3.5-flash-lite"),
 				Tag.of("outcome", "SUCCESS"));
 		DistributionSummary chunks = this.meterRegistry.get("gemini.client.stream.chunks").summary();
 		assertThat(chunks.count()).isOne();

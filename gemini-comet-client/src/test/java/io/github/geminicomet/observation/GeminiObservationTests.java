@@ -57,13 +57,13 @@ class GeminiObservationTests {
 		assertThat(this.registry).hasNumberOfObservationsEqualTo(1)
 			.hasSingleObservationThat()
 			.hasNameEqualTo("gen_ai.client.operation")
-			.hasContextualNameEqualTo("generate_content gemini-2.5-flash")
+			.hasContextualNameEqualTo("generate_content gemini-3.5-flash-lite")
 			.hasBeenStarted()
 			.hasBeenStopped()
 			.doesNotHaveError()
 			.hasLowCardinalityKeyValue("gen_ai.operation.name", "generate_content")
 			.hasLowCardinalityKeyValue("gen_ai.provider.name", "gcp.gemini")
-			.hasLowCardinalityKeyValue("gen_ai.request.model", "gemini-2.5-flash")
+			.hasLowCardinalityKeyValue("gen_ai.request.model", "gemini-3.5-flash-lite")
 			.hasLowCardinalityKeyValue("gen_ai.response.model", "gemini-2.5-flash-001")
 			.hasLowCardinalityKeyValue("error.type", "none")
 			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
@@ -85,7 +85,7 @@ class GeminiObservationTests {
 		assertThat(this.registry).hasNumberOfObservationsEqualTo(1)
 			.hasSingleObservationThat()
 			.hasNameEqualTo("gen_ai.client.operation")
-			.hasContextualNameEqualTo("generate_content gemini-2.5-flash")
+			.hasContextualNameEqualTo("generate_content gemini-3.5-flash-lite")
 			.hasLowCardinalityKeyValue("gemini.streaming", "true")
 			.hasLowCardinalityKeyValue("gen_ai.response.model", "gemini-2.5-flash-002")
 			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
@@ -119,17 +119,17 @@ class GeminiObservationTests {
 
 	@Test
 	void countTokensIsObservedAsItsOwnOperation() {
-		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-2.5-flash:countTokens"))
+		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:countTokens"))
 			.willReturn(okJson("{\"totalTokens\":4}")));
 		StepVerifier.create(this.template.countTokens(GenerateContentRequest.of("Name a dog")))
 			.expectNextMatches((counted) -> counted.totalTokens() == 4)
 			.verifyComplete();
 		awaitStopped();
 		assertThat(this.registry).hasSingleObservationThat()
-			.hasContextualNameEqualTo("count_tokens gemini-2.5-flash")
+			.hasContextualNameEqualTo("count_tokens gemini-3.5-flash-lite")
 			.doesNotHaveError()
 			.hasLowCardinalityKeyValue("gen_ai.operation.name", "count_tokens")
-			.hasLowCardinalityKeyValue("gen_ai.request.model", "gemini-2.5-flash")
+			.hasLowCardinalityKeyValue("gen_ai.request.model", "gemini-3.5-flash-lite")
 			.hasLowCardinalityKeyValue("outcome", "SUCCESS");
 		assertThat(singleContext().getRequest()).isNotNull();
 		assertThat(this.template.getCallStatistics().lastSuccess()).isNotNull();

@@ -24,9 +24,9 @@ final class ObservationFixtures {
 
 	static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-	static final String UNARY_PATH = "/v1beta/models/gemini-2.5-flash:generateContent";
+	static final String UNARY_PATH = "/v1beta/models/gemini-3.5-flash-lite:generateContent";
 
-	static final String STREAM_PATH = "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse";
+	static final String STREAM_PATH = "/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent?alt=sse";
 
 	static final String FAILING_PATH = "/v1beta/models/gemini-2.5-pro:generateContent";
 

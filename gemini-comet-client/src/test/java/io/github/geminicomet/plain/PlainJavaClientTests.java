@@ -46,10 +46,10 @@ class PlainJavaClientTests {
 
 	@Test
 	void builderBuildsATemplateThatCallsGeminiAndStreams() {
-		gemini.stubFor(post(urlEqualTo("/v1beta/models/gemini-2.5-flash:generateContent"))
+		gemini.stubFor(post(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent"))
 			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
 					{"candidates":[{"content":{"role":"model","parts":[{"text":"Rex"}]},"finishReason":"STOP"}]}""")));
-		gemini.stubFor(post(urlEqualTo("/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse"))
+		gemini.stubFor(post(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent?alt=sse"))
 			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody("""
 					data: {"candidates":[{"content":{"role":"model","parts":[{"text":"Re"}]}}]}
 
@@ -63,9 +63,9 @@ class PlainJavaClientTests {
 			assertThat(template.generateText("Name a dog").block(TIMEOUT)).isEqualTo("Rex");
 			assertThat(template.streamText("Name a dog").collectList().block(TIMEOUT)).containsExactly("Re", "x");
 		}
-		gemini.verify(1, postRequestedFor(urlEqualTo("/v1beta/models/gemini-2.5-flash:generateContent"))
+		gemini.verify(1, postRequestedFor(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent"))
 			.withHeader("x-goog-api-key", equalTo("plain-java-key")));
-		gemini.verify(1, postRequestedFor(urlEqualTo("/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse"))
+		gemini.verify(1, postRequestedFor(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent?alt=sse"))
 			.withHeader("x-goog-api-key", equalTo("plain-java-key")));
 	}
 

@@ -88,7 +88,7 @@ class GeminiCometChatModelMappingTests {
 				null);
 		Candidate candidate = new Candidate(0, new Content(Content.MODEL, List.of(Part.text("Spain."))),
 				FinishReason.STOP, null, List.of(rating), null, null, grounding, null, null, null);
-		this.gemini.reply(new GenerateContentResponse(List.of(candidate), null, null, "gemini-2.5-flash", "r-2", null));
+		this.gemini.reply(new GenerateContentResponse(List.of(candidate), null, null, "gemini-3.5-flash-lite", "r-2", null));
 		ChatResponse response = this.chatModel.call(new Prompt("Who won Euro 2024?",
 				GeminiCometChatOptions.builder().googleSearch(true).build()));
 		Generation generation = response.getResult();

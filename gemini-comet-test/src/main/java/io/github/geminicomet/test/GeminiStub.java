@@ -88,8 +88,8 @@ public final class GeminiStub implements AutoCloseable {
 					+ "stub.callFunction(name, args) or stub.failWith(429, \"...\"), or set a responder with "
 					+ "stub.answerWith(...)");
 
-	private static final List<String> MODELS = List.of("gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.5-flash-lite",
-			"gemini-2.5-flash-image", "gemini-3-pro-preview");
+	private static final List<String> MODELS = List.of("gemini-3.5-flash-lite", "gemini-3.5-flash",
+			"gemini-3.8-flash", "gemini-3.1-pro-preview", "gemini-3.1-flash-image", "gemini-embedding-001");
 
 	private final JsonMapper jsonMapper = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -481,7 +481,7 @@ public final class GeminiStub implements AutoCloseable {
 	}
 
 	private static Model model(@Nullable String name) {
-		String id = (name != null) ? name : "gemini-2.5-flash";
+		String id = (name != null) ? name : "gemini-3.5-flash-lite";
 		return new Model("models/" + id, id, "stub", id + " (GeminiStub)", "A stub of " + id + " served by GeminiStub",
 				1_048_576, 65_536, List.of("generateContent", "streamGenerateContent", "countTokens"), 1.0, 2.0, 0.95,
 				64, Boolean.TRUE);

@@ -84,7 +84,7 @@ public final class RecordedRequest {
 
 	/**
 	 * Return the path, without the query.
-	 * @return the path, such as {@code /v1beta/models/gemini-2.5-flash:generateContent}
+	 * @return the path, such as {@code /v1beta/models/gemini-3.5-flash-lite:generateContent}
 	 */
 	public String path() {
 		return this.path;
@@ -125,7 +125,7 @@ public final class RecordedRequest {
 
 	/**
 	 * Return the model named in the path.
-	 * @return the model, such as {@code gemini-2.5-flash}, or {@code null} for a request that names none
+	 * @return the model, such as {@code gemini-3.5-flash-lite}, or {@code null} for a request that names none
 	 */
 	public @Nullable String model() {
 		return this.model;

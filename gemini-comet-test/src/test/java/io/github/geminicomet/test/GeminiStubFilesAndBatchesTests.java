@@ -71,7 +71,7 @@ class GeminiStubFilesAndBatchesTests {
 		this.stub.replyText("second");
 		List<BatchRequest> requests = List.of(BatchRequest.of("a", GenerateContentRequest.of("one")),
 				BatchRequest.of("b", GenerateContentRequest.of("two")));
-		Batch inline = this.gemini.batches().create("gemini-2.5-flash", requests, "small").block(TIMEOUT);
+		Batch inline = this.gemini.batches().create("gemini-3.5-flash-lite", requests, "small").block(TIMEOUT);
 		assertThat(inline.state()).isEqualTo(Batch.State.PENDING);
 		Batch done = this.gemini.batches().awaitCompletion(inline.name(), Duration.ofMillis(10), TIMEOUT).block(TIMEOUT);
 		assertThat(done.state()).isEqualTo(Batch.State.SUCCEEDED);
@@ -79,7 +79,7 @@ class GeminiStubFilesAndBatchesTests {
 			.extracting(BatchResult::key, (result) -> result.response().text())
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("a", "first"), org.assertj.core.groups.Tuple.tuple("b", "second"));
 
-		Batch viaFile = this.gemini.batches().createViaFile("gemini-2.5-flash", Flux.fromIterable(requests), "file")
+		Batch viaFile = this.gemini.batches().createViaFile("gemini-3.5-flash-lite", Flux.fromIterable(requests), "file")
 			.block(TIMEOUT);
 		assertThat(this.gemini.batches().results(viaFile.name()).map(BatchResult::key).collectList().block(TIMEOUT))
 			.containsExactly("a", "b");

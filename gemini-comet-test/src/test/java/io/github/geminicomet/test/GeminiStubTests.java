@@ -71,10 +71,10 @@ class GeminiStubTests {
 		assertThat(gemini.generateText("Name a dog").block(TIMEOUT)).isEqualTo("Rex");
 		RecordedRequest request = stub.lastRequest();
 		assertThat(request.prompt()).isEqualTo("Name a dog");
-		assertThat(request.model()).isEqualTo("gemini-2.5-flash");
+		assertThat(request.model()).isEqualTo("gemini-3.5-flash-lite");
 		assertThat(request.operation()).isEqualTo("generateContent");
 		assertThat(request.method()).isEqualTo("POST");
-		assertThat(request.path()).isEqualTo("/v1beta/models/gemini-2.5-flash:generateContent");
+		assertThat(request.path()).isEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent");
 		assertThat(request.header("X-Goog-Api-Key")).isEqualTo(GeminiStub.API_KEY);
 		assertThat(request.body()).contains("Name a dog");
 	}
@@ -141,7 +141,7 @@ class GeminiStubTests {
 	void streamedInChunksFeedsStreamObjectsIncrementally() {
 		stub.replyJson(List.of(new Contact("A", "a@example.com", List.of()), new Contact("B", "b@example.com",
 				List.of()))).streamedInChunksOf(7);
-		StepVerifier.create(gemini.streamObjects("gemini-2.5-flash", GenerateContentRequest.of("two contacts"),
+		StepVerifier.create(gemini.streamObjects("gemini-3.5-flash-lite", GenerateContentRequest.of("two contacts"),
 				Contact.class))
 			.expectNext(new Contact("A", "a@example.com", List.of()), new Contact("B", "b@example.com", List.of()))
 			.verifyComplete();

@@ -64,7 +64,7 @@ class PlausibleResponderTests {
 		GenerateContentRequest request = GenerateContentRequest.builder()
 			.addContent(Content.user("Why is the sky blue?"))
 			.generationConfig(GenerationConfig.builder()
-				.thinkingConfig(ThinkingConfig.budget(-1).withIncludeThoughts(true))
+				.thinkingConfig(ThinkingConfig.includingThoughts())
 				.build())
 			.build();
 		List<TextDelta> deltas = gemini.streamTextDeltas(request).collectList().block(TIMEOUT);

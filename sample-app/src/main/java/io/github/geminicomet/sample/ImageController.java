@@ -23,7 +23,7 @@ import io.github.geminicomet.model.Modality;
 
 /**
  * {@code POST /api/image} with {@code {"prompt": "..."}}: image generation with an image model
- * ({@code sample.image-model}, default {@code gemini-3.1-flash-image-preview}) at {@code sample.image-size}
+ * ({@code sample.image-model}, default {@code gemini-3.1-flash-image}) at {@code sample.image-size}
  * ({@code 1K}, {@code 2K} or {@code 4K}); the response is the image itself ({@code image/png}, say).
  *
  * @author gemini-comet
@@ -39,7 +39,7 @@ class ImageController {
 	private final String imageSize;
 
 	ImageController(GeminiTemplate gemini,
-			@Value("${sample.image-model:gemini-3.1-flash-image-preview}") String imageModel,
+			@Value("${sample.image-model:gemini-3.1-flash-image}") String imageModel,
 			@Value("${sample.image-size:1K}") String imageSize) {
 		this.gemini = gemini;
 		this.imageModel = imageModel;

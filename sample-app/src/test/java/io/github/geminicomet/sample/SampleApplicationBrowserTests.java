@@ -78,7 +78,7 @@ class SampleApplicationBrowserTests {
 		try {
 			browser.get("http://127.0.0.1:" + this.port + "/");
 			WebDriverWait wait = new WebDriverWait(browser, TIMEOUT);
-			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "gemini-2.5-flash"));
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "gemini-3.5-flash-lite"));
 			browser.findElement(By.id("prompt")).sendKeys("Why is the sky blue?");
 			browser.findElement(By.id("send")).click();
 			WebElement exchange = wait
@@ -278,7 +278,7 @@ class SampleApplicationBrowserTests {
 	private WebDriverWait open(ChromeDriver browser) {
 		browser.get("http://127.0.0.1:" + this.port + "/");
 		WebDriverWait wait = new WebDriverWait(browser, TIMEOUT);
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "gemini-2.5-flash"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "gemini-3.5-flash-lite"));
 		return wait;
 	}
 

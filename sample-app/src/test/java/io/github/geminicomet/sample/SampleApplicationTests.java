@@ -57,7 +57,7 @@ class SampleApplicationTests {
 			.jsonPath("$.usage.thoughtsTokenCount").isEqualTo(12);
 		RecordedRequest request = this.stub.lastRequest();
 		assertThat(request.prompt()).isEqualTo("Name a dog");
-		assertThat(request.model()).isEqualTo("gemini-2.5-flash");
+		assertThat(request.model()).isEqualTo("gemini-3.5-flash-lite");
 		assertThat(request.header("x-goog-api-key")).isEqualTo(GeminiStub.API_KEY);
 	}
 
@@ -215,7 +215,7 @@ class SampleApplicationTests {
 			.expectBody(byte[].class)
 			.isEqualTo(png);
 		RecordedRequest request = this.stub.lastRequest();
-		assertThat(request.model()).isEqualTo("gemini-3.1-flash-image-preview");
+		assertThat(request.model()).isEqualTo("gemini-3.1-flash-image");
 		assertThat(request.generationConfig().responseModalities()).contains(Modality.IMAGE);
 		assertThat(request.generationConfig().imageConfig().imageSize()).isEqualTo("1K");
 	}
@@ -232,7 +232,7 @@ class SampleApplicationTests {
 	@Test
 	void statusSaysOnlineWithTheModel() {
 		client().get().uri("/api/status").exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.model").isEqualTo("gemini-2.5-flash")
+			.jsonPath("$.model").isEqualTo("gemini-3.5-flash-lite")
 			.jsonPath("$.offline").isEqualTo(false);
 	}
 
@@ -255,7 +255,7 @@ class SampleApplicationTests {
 		client().get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.status").isEqualTo("UP")
 			.jsonPath("$.components.gemini.status").isEqualTo("UP")
-			.jsonPath("$.components.gemini.details.model").isEqualTo("gemini-2.5-flash");
+			.jsonPath("$.components.gemini.details.model").isEqualTo("gemini-3.5-flash-lite");
 		assertThat(this.stub.lastRequest().operation()).isEqualTo("get");
 	}
 
@@ -273,7 +273,7 @@ class SampleApplicationTests {
 
 	@Test
 	void templateIsTheAutoConfiguredOnePointingAtTheStub() {
-		assertThat(this.template.getDefaultModel()).isEqualTo("gemini-2.5-flash");
+		assertThat(this.template.getDefaultModel()).isEqualTo("gemini-3.5-flash-lite");
 		assertThat(this.template.getBaseUrl()).isEqualTo(this.stub.baseUrl());
 	}
 

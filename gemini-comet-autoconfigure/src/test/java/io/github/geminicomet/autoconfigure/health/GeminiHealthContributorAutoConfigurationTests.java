@@ -48,9 +48,9 @@ class GeminiHealthContributorAutoConfigurationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-	private static final String MODEL = "{\"name\":\"models/gemini-2.5-flash\"}";
+	private static final String MODEL = "{\"name\":\"models/gemini-3.5-flash-lite\"}";
 
-	private static final String FLASH_PATH = "/v1beta/models/gemini-2.5-flash";
+	private static final String FLASH_PATH = "/v1beta/models/gemini-3.5-flash-lite";
 
 	private static final String PRO_PATH = "/v1beta/models/gemini-2.5-pro";
 
@@ -76,7 +76,7 @@ class GeminiHealthContributorAutoConfigurationTests {
 
 	@Test
 	void healthIndicatorIsContributedAsGemini() {
-		wireMock.stubFor(get(urlEqualTo("/v1beta/models/gemini-2.5-flash")).willReturn(okJson(MODEL)));
+		wireMock.stubFor(get(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite")).willReturn(okJson(MODEL)));
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(GeminiHealthIndicator.class).hasBean("geminiHealthContributor");
 			Object contributor = context.getBean(ReactiveHealthContributorRegistry.class).getContributor("gemini");
@@ -84,13 +84,13 @@ class GeminiHealthContributorAutoConfigurationTests {
 			Health health = ((ReactiveHealthIndicator) contributor).health().block(TIMEOUT);
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("host", "127.0.0.1")
-				.containsEntry("model", "gemini-2.5-flash");
+				.containsEntry("model", "gemini-3.5-flash-lite");
 		});
 	}
 
 	@Test
 	void healthIndicatorChecksWithTheConfiguredKey() {
-		wireMock.stubFor(get(urlEqualTo("/v1beta/models/gemini-2.5-flash")).willReturn(aResponse().withStatus(401)));
+		wireMock.stubFor(get(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite")).willReturn(aResponse().withStatus(401)));
 		this.contextRunner.run((context) -> {
 			Health health = context.getBean(GeminiHealthIndicator.class).health().block(TIMEOUT);
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -174,7 +174,7 @@ class GeminiHealthContributorAutoConfigurationTests {
 			Health primary = health(composite, "primaryGemini");
 			Health backup = health(composite, "backupGemini");
 			assertThat(primary.getStatus()).isEqualTo(Status.UP);
-			assertThat(primary.getDetails()).containsEntry("model", "gemini-2.5-flash");
+			assertThat(primary.getDetails()).containsEntry("model", "gemini-3.5-flash-lite");
 			assertThat(backup.getStatus()).isEqualTo(Status.UP);
 			assertThat(backup.getDetails()).containsEntry("model", "gemini-2.5-pro");
 			// each indicator probes its own template's gateway, and only that one
@@ -201,7 +201,7 @@ class GeminiHealthContributorAutoConfigurationTests {
 				IndicatedHealthDescriptor primary = (IndicatedHealthDescriptor) components.get("primaryGemini");
 				IndicatedHealthDescriptor backup = (IndicatedHealthDescriptor) components.get("backupGemini");
 				assertThat(primary.getStatus()).isEqualTo(Status.UP);
-				assertThat(primary.getDetails()).containsEntry("model", "gemini-2.5-flash")
+				assertThat(primary.getDetails()).containsEntry("model", "gemini-3.5-flash-lite")
 					.doesNotContainKey("httpStatus");
 				assertThat(backup.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(backup.getDetails()).containsEntry("model", "gemini-2.5-pro")
@@ -306,7 +306,7 @@ class GeminiHealthContributorAutoConfigurationTests {
 
 		@Bean
 		GeminiTemplate primaryGemini() {
-			return template("primary-key", wireMock, "gemini-2.5-flash");
+			return template("primary-key", wireMock, "gemini-3.5-flash-lite");
 		}
 
 		@Bean
@@ -321,7 +321,7 @@ class GeminiHealthContributorAutoConfigurationTests {
 
 		@Bean
 		GeminiTemplate geminiTemplate() {
-			return template("test-key", wireMock, "gemini-2.5-flash");
+			return template("test-key", wireMock, "gemini-3.5-flash-lite");
 		}
 
 		@Bean

@@ -72,7 +72,7 @@ class GeminiObservationAutoConfigurationTests {
 	@BeforeEach
 	void stubGateway() {
 		wireMock.stubFor(
-				post(urlEqualTo("/v1beta/models/gemini-2.5-flash:generateContent")).willReturn(okJson(ANSWER)));
+				post(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:generateContent")).willReturn(okJson(ANSWER)));
 	}
 
 	@Test
@@ -87,7 +87,7 @@ class GeminiObservationAutoConfigurationTests {
 				assertThat(meterRegistry.find("gen_ai.client.operation").timers()).hasSize(1);
 			});
 			assertThat(meterRegistry.get("gen_ai.client.operation.duration").timer().getId().getTags())
-				.contains(Tag.of("gen_ai.request.model", "gemini-2.5-flash"),
+				.contains(Tag.of("gen_ai.request.model", "gemini-3.5-flash-lite"),
 						Tag.of("gen_ai.response.model", "gemini-2.5-flash-001"), Tag.of("outcome", "SUCCESS"));
 			assertThat(meterRegistry.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "input").summary()
 				.totalAmount()).isEqualTo(3);
@@ -145,14 +145,14 @@ class GeminiObservationAutoConfigurationTests {
 
 	@Test
 	void contentLoggingLogsTheWholeTextOfAStreamTruncated(CapturedOutput output) {
-		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse"))
+		wireMock.stubFor(post(urlEqualTo("/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent?alt=sse"))
 			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
 				.withBody(event("Rex", null) + event(" the", null) + event(" brave", "STOP"))));
 		runWithContentLoggedAtDebug((context) -> {
 			assertThat(context.getBean(GeminiTemplate.class).streamText("Name a dog").collectList().block(TIMEOUT))
 				.containsExactly("Rex", " the", " brave");
 			await().atMost(TIMEOUT).untilAsserted(() -> assertThat(output)
-				.contains("Gemini stream from gemini-2.5-flash ended after 3 events: Rex the ... (13 characters)"));
+				.contains("Gemini stream from gemini-3.5-flash-lite ended after 3 events: Rex the ... (13 characters)"));
 		});
 	}
 

@@ -70,7 +70,7 @@ class GeminiProblemDetailsAutoConfigurationTests {
 		geminiAnswers(429, """
 				{"error":{"code":429,"message":"Quota exceeded","status":"RESOURCE_EXHAUSTED","details":[
 				{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"7s"}]}}""");
-		ask("gemini-2.5-flash").expectStatus()
+		ask("gemini-3.5-flash-lite").expectStatus()
 			.isEqualTo(429)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -102,12 +102,12 @@ class GeminiProblemDetailsAutoConfigurationTests {
 	@Test
 	void invalidArgumentIsA400AndUnavailableA503AndBadKeyA502() {
 		geminiAnswers(400, "{\"error\":{\"code\":400,\"message\":\"Bad prompt\",\"status\":\"INVALID_ARGUMENT\"}}");
-		ask("gemini-2.5-flash").expectStatus().isEqualTo(400).expectBody().jsonPath("$.title")
+		ask("gemini-3.5-flash-lite").expectStatus().isEqualTo(400).expectBody().jsonPath("$.title")
 			.isEqualTo("Gemini refused the request");
 		geminiAnswers(503, "{\"error\":{\"code\":503,\"message\":\"Overloaded\",\"status\":\"UNAVAILABLE\"}}");
-		ask("gemini-2.5-flash").expectStatus().isEqualTo(503);
+		ask("gemini-3.5-flash-lite").expectStatus().isEqualTo(503);
 		geminiAnswers(401, "{\"error\":{\"code\":401,\"message\":\"API key not valid\",\"status\":\"UNAUTHENTICATED\"}}");
-		ask("gemini-2.5-flash").expectStatus().isEqualTo(502).expectBody()
+		ask("gemini-3.5-flash-lite").expectStatus().isEqualTo(502).expectBody()
 			.jsonPath("$.title").isEqualTo("Gemini refused the application's API key")
 			.jsonPath("$.detail").value((String detail) -> assertThat(detail).doesNotContain("test-key"));
 	}
@@ -117,7 +117,7 @@ class GeminiProblemDetailsAutoConfigurationTests {
 		gemini.stubFor(post(urlPathMatching(".*:generateContent")).willReturn(aResponse()
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"promptFeedback\":{\"blockReason\":\"SAFETY\"}}")));
-		ask("gemini-2.5-flash").expectStatus().isEqualTo(422).expectBody().jsonPath("$.title")
+		ask("gemini-3.5-flash-lite").expectStatus().isEqualTo(422).expectBody().jsonPath("$.title")
 			.isEqualTo("Blocked by Gemini's safety filters");
 	}
 
