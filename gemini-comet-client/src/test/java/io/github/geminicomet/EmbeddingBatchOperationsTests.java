@@ -105,7 +105,7 @@ class EmbeddingBatchOperationsTests {
 			.verify(TemplateFixtures.TIMEOUT);
 
 		Batch generated = this.gemini.batches()
-			.create("gemini-2.5-flash", List.of(BatchRequest.of("q", GenerateContentRequest.of("Hi"))), "g")
+			.create("gemini-3.5-flash-lite", List.of(BatchRequest.of("q", GenerateContentRequest.of("Hi"))), "g")
 			.block(TemplateFixtures.TIMEOUT);
 		this.gemini.batches().awaitCompletion(generated.name(), POLL, TemplateFixtures.TIMEOUT).block(TemplateFixtures.TIMEOUT);
 		StepVerifier.create(this.gemini.batches().embeddingResults(generated.name()))

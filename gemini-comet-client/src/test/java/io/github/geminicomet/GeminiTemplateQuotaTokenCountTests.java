@@ -47,11 +47,11 @@ class GeminiTemplateQuotaTokenCountTests {
 	@RegisterExtension
 	static final WireMockExtension wireMock = TemplateFixtures.wireMock();
 
-	private static final String COUNT_URL = "/v1beta/models/gemini-2.5-flash:countTokens";
+	private static final String COUNT_URL = "/v1beta/models/gemini-3.5-flash-lite:countTokens";
 
-	private static final String GENERATE_URL = "/v1beta/models/gemini-2.5-flash:generateContent";
+	private static final String GENERATE_URL = "/v1beta/models/gemini-3.5-flash-lite:generateContent";
 
-	private static final String STREAM_URL = "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse";
+	private static final String STREAM_URL = "/v1beta/models/gemini-3.5-flash-lite:streamGenerateContent?alt=sse";
 
 	private static final GenerateContentRequest REQUEST = GenerateContentRequest.builder()
 		.systemInstruction("Be brief.")
@@ -76,7 +76,7 @@ class GeminiTemplateQuotaTokenCountTests {
 					  "contents":[{"role":"user","parts":[{"text":"Why do otters hold hands?"}]}],
 					  "systemInstruction":{"parts":[{"text":"Be brief."}]},
 					  "generationConfig":{"maxOutputTokens":200},
-					  "model":"models/gemini-2.5-flash"}}""", count.getBodyAsString(), JSONCompareMode.STRICT);
+					  "model":"models/gemini-3.5-flash-lite"}}""", count.getBodyAsString(), JSONCompareMode.STRICT);
 			JsonNode counted = template.getJsonMapper().readTree(count.getBodyAsString()).get("generateContentRequest");
 			JsonNode sent = template.getJsonMapper().readTree(single(GENERATE_URL).getBodyAsString());
 			assertThat(counted.get("contents")).isEqualTo(sent.get("contents"));
@@ -169,7 +169,7 @@ class GeminiTemplateQuotaTokenCountTests {
 		// retries on: a 500 would be retried by the pipeline, but the count is never retried
 		try (GeminiTemplate template = countingTemplate(100_000, ResilienceTestSupport.fastRetry(3))) {
 			long estimate = QuotaGate.estimate(template.getJsonMapper().writeValueAsBytes(REQUEST),
-					TemplateFixtures.uri(baseUrl(wireMock), "gemini-2.5-flash", "generateContent"));
+					TemplateFixtures.uri(baseUrl(wireMock), "gemini-3.5-flash-lite", "generateContent"));
 			StepVerifier.create(template.generateContent(REQUEST))
 				.then(() -> assertThat(ResilienceTestSupport
 					.await(() -> template.getQuotaStatistics().reservedTokens() > 0, TIMEOUT)).isTrue())
