@@ -3,7 +3,7 @@ package io.github.geminicomet;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -159,11 +159,27 @@ final class CallPipeline {
 	 */
 	<T> Flux<T> stream(Flux<T> attempt, HttpMethod method, URI uri) {
 		return Flux.defer(() -> {
-			AtomicBoolean emitted = new AtomicBoolean();
+			Emitted emitted = new Emitted();
 			return this.limiter.limit(attempt, this.maxQueueWait, method, uri)
-				.doOnNext((event) -> emitted.set(true))
-				.transform(new GeminiRetry(this.retrySettings, (ex) -> !emitted.get() && isRetryable(ex))::apply);
+				.doOnNext(emitted)
+				.transform(new GeminiRetry(this.retrySettings, (ex) -> !emitted.any && isRetryable(ex))::apply);
 		});
+	}
+
+	/**
+	 * Whether a stream emitted an event. A plain field, not an {@code AtomicBoolean}: it is written in
+	 * {@code onNext} and read in {@code onError} of the same subscription, whose signals are serialized
+	 * (Reactive Streams §1.3), so no fence is needed on every event.
+	 */
+	private static final class Emitted implements Consumer<Object> {
+
+		private boolean any;
+
+		@Override
+		public void accept(Object event) {
+			this.any = true;
+		}
+
 	}
 
 	static boolean isRetryable(Throwable ex) {

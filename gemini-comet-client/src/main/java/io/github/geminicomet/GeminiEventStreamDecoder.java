@@ -5,11 +5,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectReader;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 
@@ -43,42 +41,11 @@ final class GeminiEventStreamDecoder {
 	}
 
 	Flux<GenerateContentResponse> decode(Flux<DataBuffer> body, StreamState state, HttpStatusCode status) {
-		ServerSentEventParser<GenerateContentResponse> parser = new ServerSentEventParser<>(
-				(bytes, length) -> parseEventUnlessFailed(bytes, length, state), this.maxEventSize);
-		// the mapper never throws and releases each buffer exactly once; a failure (error event, invalid
-		// JSON, event too large) travels as the last item after the events read before it, so those
-		// reach the subscriber first, as they would had they come in an earlier buffer; a few buffers are
-		// prefetched (not Reactor's 256), since every open stream holds that queue
-		return body.concatMapIterable((buffer) -> {
-				try {
-					return state.collectsPage(buffer) ? List.of() : state.thenFailure(parser.feed(buffer));
-				}
-				catch (RuntimeException ex) {
-					state.fail(ex);
-					return state.thenFailure(List.of());
-				}
-				finally {
-					DataBufferUtils.release(buffer);
-				}
-			}, PREFETCH)
-			.concatWith(Flux.defer(() -> {
-				String page = state.page();
-				if (page != null) {
-					return Flux.error(new GeminiMalformedResponseException(HtmlPages.answeredInsteadOfJson(status, page),
-							HttpMethod.POST, state.uri(), null));
-				}
-				return Flux.fromIterable(state.thenFailure(parser.finish()));
-			}))
-			.<GenerateContentResponse>handle((item, sink) -> {
-				if (item instanceof GenerateContentResponse event) {
-					sink.next(event);
-				}
-				else {
-					sink.error((Throwable) item);
-				}
-			})
-			.concatWith(Mono.defer(state::checkComplete))
-			.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+		// one operator frames, parses and checks the events, releasing each buffer exactly once; a failure
+		// (error event, invalid JSON, event too large) reaches the subscriber after the events read before
+		// it, as it would had they come in an earlier buffer; for a subscriber that limits its demand a few
+		// buffers are requested ahead (not Reactor's 256), since every open stream may hold their events
+		return new DecodedEventStream<>(body, () -> new Decoding(state, status), PREFETCH);
 	}
 
 	private @Nullable GenerateContentResponse parseEventUnlessFailed(byte[] bytes, int length, StreamState state) {
@@ -144,6 +111,63 @@ final class GeminiEventStreamDecoder {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * The decoding of one body: SSE framing, one parse per event, the HTML page sent instead of events,
+	 * and the check that the stream finished.
+	 */
+	private final class Decoding implements DecodedEventStream.Decoder<GenerateContentResponse> {
+
+		private final StreamState state;
+
+		private final HttpStatusCode status;
+
+		private final ServerSentEventParser<GenerateContentResponse> parser;
+
+		Decoding(StreamState state, HttpStatusCode status) {
+			this.state = state;
+			this.status = status;
+			this.parser = new ServerSentEventParser<>((bytes, length) -> parseEventUnlessFailed(bytes, length, state),
+					GeminiEventStreamDecoder.this.maxEventSize);
+		}
+
+		@Override
+		public List<GenerateContentResponse> decode(DataBuffer buffer) {
+			try {
+				return this.state.collectsPage(buffer) ? List.of() : this.parser.feed(buffer);
+			}
+			catch (RuntimeException ex) {
+				this.state.fail(ex);
+				return List.of();
+			}
+		}
+
+		@Override
+		public List<GenerateContentResponse> finish() {
+			String page = this.state.page();
+			if (page != null) {
+				this.state.fail(new GeminiMalformedResponseException(HtmlPages.answeredInsteadOfJson(this.status, page),
+						HttpMethod.POST, this.state.uri(), null));
+				return List.of();
+			}
+			List<GenerateContentResponse> events;
+			try {
+				events = this.parser.finish();
+			}
+			catch (RuntimeException ex) {
+				this.state.fail(ex);
+				return List.of();
+			}
+			this.state.checkComplete();
+			return events;
+		}
+
+		@Override
+		public @Nullable RuntimeException failure() {
+			return this.state.failure();
+		}
+
 	}
 
 }

@@ -3,11 +3,8 @@ package io.github.geminicomet;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
@@ -97,15 +94,9 @@ final class StreamState {
 		}
 	}
 
-	/** The events, followed by the failure if one happened while reading them. */
-	List<?> thenFailure(List<GenerateContentResponse> events) {
-		if (this.failure == null) {
-			return events;
-		}
-		List<Object> items = new ArrayList<>(events.size() + 1);
-		items.addAll(events);
-		items.add(this.failure);
-		return items;
+	/** The failure met while decoding, if any: nothing is read after it. */
+	@Nullable RuntimeException failure() {
+		return this.failure;
 	}
 
 	void onEvent(GenerateContentResponse event) {
@@ -116,13 +107,16 @@ final class StreamState {
 		}
 	}
 
-	Mono<GenerateContentResponse> checkComplete() {
-		if (this.finished) {
-			return Mono.empty();
+	/**
+	 * At the end of the body, fail the stream unless the model finished it (a finish reason or a block
+	 * reason arrived) or it already failed.
+	 */
+	void checkComplete() {
+		if (!this.finished && this.failure == null) {
+			this.failure = new GeminiIncompleteStreamException("The stream ended after " + this.events
+					+ " events without a finishReason or blockReason; the answer is incomplete", HttpMethod.POST,
+					this.uri, this.events, null);
 		}
-		return Mono.error(new GeminiIncompleteStreamException("The stream ended after " + this.events
-				+ " events without a finishReason or blockReason; the answer is incomplete", HttpMethod.POST,
-				this.uri, this.events, null));
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.geminicomet;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Logger;
@@ -75,6 +76,22 @@ class GeminiTemplateStreamTests {
 				assertThat(event.finishReason()).isEqualTo(FinishReason.STOP);
 				assertThat(event.usageMetadata().totalTokenCount()).isEqualTo(20);
 			})
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void streamEmitsOnlyAsManyEventsAsRequestedWhenOneChunkHoldsThemAll() {
+		respondWith(sse("text.sse"), 1);
+		StepVerifier.create(this.template.streamGenerateContent(HELLO).map(GenerateContentResponse::text), 0)
+			.expectSubscription()
+			.thenRequest(1)
+			.expectNext("Otters")
+			.expectNoEvent(Duration.ofMillis(200))
+			.thenRequest(1)
+			.expectNext(" hold hands – café ☕ 🦦")
+			.thenRequest(1)
+			.expectNext(" while they sleep.")
 			.expectComplete()
 			.verify(TIMEOUT);
 	}
