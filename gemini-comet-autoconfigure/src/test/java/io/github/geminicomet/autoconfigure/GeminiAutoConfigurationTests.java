@@ -356,11 +356,22 @@ class GeminiAutoConfigurationTests {
 					"cometapi.gemini.generation.thinking.include-thoughts");
 			assertThat(descriptions.values()).allSatisfy((description) -> assertThat(description).isNotBlank());
 			List<String> modelHints = new java.util.ArrayList<>();
+			List<String> chatModelHints = new java.util.ArrayList<>();
+			List<String> embeddingModelHints = new java.util.ArrayList<>();
 			for (JsonNode hint : root.get("hints")) {
-				if (hint.get("name").asString().equals("cometapi.gemini.model")) {
-					hint.get("values").forEach((value) -> modelHints.add(value.get("value").asString()));
-				}
+				List<String> target = switch (hint.get("name").asString()) {
+					case "cometapi.gemini.model" -> modelHints;
+					case "cometapi.gemini.spring-ai.chat.model" -> chatModelHints;
+					case "cometapi.gemini.spring-ai.embedding.model" -> embeddingModelHints;
+					default -> new java.util.ArrayList<>();
+				};
+				hint.get("values").forEach((value) -> target.add(value.get("value").asString()));
 			}
+			// Spring AI's chat model takes the text models of the core hints, its embedding model the default
+			assertThat(chatModelHints).contains("gemini-3.5-flash-lite", "gemini-3.8-flash")
+				.allSatisfy((model) -> assertThat(modelHints).contains(model))
+				.noneMatch((model) -> model.contains("image"));
+			assertThat(embeddingModelHints).containsExactly("gemini-embedding-001");
 			// live models only: the 2.5 text models, gemini-3-pro-preview and the image previews are shut down
 			assertThat(modelHints).contains("gemini-3.5-flash-lite", "gemini-3.8-flash", "gemini-3.1-pro-preview",
 					"gemini-3.1-flash-image")
