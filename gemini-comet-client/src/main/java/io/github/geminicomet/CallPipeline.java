@@ -81,18 +81,19 @@ final class CallPipeline {
 	<T> Mono<T> unary(Function<byte @Nullable [], Mono<T>> send, Supplier<byte @Nullable []> body,
 			@Nullable Mono<QuotaGate.TokenCount> count, HttpMethod method, URI uri) {
 		if (count == null) {
-			return unary(Mono.defer(() -> {
-				byte[] bytes = body.get();
-				return this.quota.unary(send.apply(bytes), bytes, method, uri);
-			}), method, uri);
+			return unary(Mono.defer(() -> unaryAttempt(send, body, null, method, uri)), method, uri);
 		}
 		return Mono.defer(() -> {
 			Mono<QuotaGate.TokenCount> once = QuotaGate.perCall(count);
-			return unary(Mono.defer(() -> {
-				byte[] bytes = body.get();
-				return this.quota.unary(send.apply(bytes), bytes, once, method, uri);
-			}), method, uri);
+			return unary(Mono.defer(() -> unaryAttempt(send, body, once, method, uri)), method, uri);
 		});
+	}
+
+	/** One attempt inside the quota, sending the body written anew for it. */
+	private <T> Mono<T> unaryAttempt(Function<byte @Nullable [], Mono<T>> send, Supplier<byte @Nullable []> body,
+			@Nullable Mono<QuotaGate.TokenCount> count, HttpMethod method, URI uri) {
+		byte[] bytes = body.get();
+		return this.quota.unary(send.apply(bytes), bytes, count, method, uri);
 	}
 
 	/**
@@ -110,18 +111,19 @@ final class CallPipeline {
 	<T> Flux<T> stream(Function<byte[], Flux<T>> send, Supplier<byte[]> body,
 			@Nullable Mono<QuotaGate.TokenCount> count, HttpMethod method, URI uri) {
 		if (count == null) {
-			return stream(Flux.defer(() -> {
-				byte[] bytes = body.get();
-				return this.quota.stream(send.apply(bytes), bytes, method, uri);
-			}), method, uri);
+			return stream(Flux.defer(() -> streamAttempt(send, body, null, method, uri)), method, uri);
 		}
 		return Flux.defer(() -> {
 			Mono<QuotaGate.TokenCount> once = QuotaGate.perCall(count);
-			return stream(Flux.defer(() -> {
-				byte[] bytes = body.get();
-				return this.quota.stream(send.apply(bytes), bytes, once, method, uri);
-			}), method, uri);
+			return stream(Flux.defer(() -> streamAttempt(send, body, once, method, uri)), method, uri);
 		});
+	}
+
+	/** One attempt of a stream inside the quota, sending the body written anew for it. */
+	private <T> Flux<T> streamAttempt(Function<byte[], Flux<T>> send, Supplier<byte[]> body,
+			@Nullable Mono<QuotaGate.TokenCount> count, HttpMethod method, URI uri) {
+		byte[] bytes = body.get();
+		return this.quota.stream(send.apply(bytes), bytes, count, method, uri);
 	}
 
 	/**

@@ -132,11 +132,6 @@ final class QuotaGate {
 		return this != NONE;
 	}
 
-	/** Run one attempt of a unary call inside the quota. */
-	<T> Mono<T> unary(Mono<T> attempt, byte @Nullable [] body, HttpMethod method, URI uri) {
-		return unary(attempt, body, null, method, uri);
-	}
-
 	/**
 	 * Run one attempt of a unary call inside the quota, reserving the tokens {@code count} reports (or,
 	 * when it is {@code null} or empty, the size estimate).
@@ -148,11 +143,6 @@ final class QuotaGate {
 		}
 		return Mono.usingWhen(admission(body, count, method, uri), (ticket) -> attempt.doOnNext(ticket::observe),
 				Ticket::complete, Ticket::fail, Ticket::cancel);
-	}
-
-	/** Run one attempt of a stream inside the quota, settled when it ends. */
-	<T> Flux<T> stream(Flux<T> attempt, byte @Nullable [] body, HttpMethod method, URI uri) {
-		return stream(attempt, body, null, method, uri);
 	}
 
 	/**
