@@ -5,12 +5,12 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
-import tools.jackson.databind.ObjectReader;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 
+import io.github.geminicomet.codec.ResponseReader;
 import io.github.geminicomet.codec.ServerSentEventParser;
 import io.github.geminicomet.model.GenerateContentResponse;
 
@@ -28,13 +28,13 @@ final class GeminiEventStreamDecoder {
 
 	private static final byte[] ERROR_KEY = "\"error\"".getBytes(StandardCharsets.US_ASCII);
 
-	private final ObjectReader responseReader;
+	private final ResponseReader responseReader;
 
 	private final GeminiErrorDecoder errorDecoder;
 
 	private final int maxEventSize;
 
-	GeminiEventStreamDecoder(ObjectReader responseReader, GeminiErrorDecoder errorDecoder, int maxEventSize) {
+	GeminiEventStreamDecoder(ResponseReader responseReader, GeminiErrorDecoder errorDecoder, int maxEventSize) {
 		this.responseReader = responseReader;
 		this.errorDecoder = errorDecoder;
 		this.maxEventSize = maxEventSize;
@@ -72,7 +72,7 @@ final class GeminiEventStreamDecoder {
 		if (isErrorObject(bytes, start, length)) {
 			throw this.errorDecoder.decodeEvent(new String(bytes, 0, length, StandardCharsets.UTF_8), state.uri());
 		}
-		GenerateContentResponse event = this.responseReader.readValue(bytes, start, length - start);
+		GenerateContentResponse event = this.responseReader.read(bytes, start, length - start);
 		state.onEvent(event);
 		return event;
 	}

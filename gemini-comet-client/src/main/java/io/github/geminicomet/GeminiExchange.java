@@ -54,14 +54,15 @@ final class GeminiExchange {
 	 * the answer with the reader ({@code null} to ignore it), with limits, retries and the call timeout.
 	 */
 	<T> Mono<T> unary(HttpMethod method, URI uri, Supplier<byte @Nullable []> body, @Nullable ObjectReader reader) {
-		return this.pipeline.unary((bytes) -> attempt(method, uri, bytes, reader), body, method, uri);
+		BodyReader<T> bodyReader = json(reader);
+		return this.pipeline.unary((bytes) -> attempt(method, uri, bytes, bodyReader), body, method, uri);
 	}
 
 	/**
 	 * {@link #unary(HttpMethod, URI, Supplier, ObjectReader)} of a generate call whose quota reservation
 	 * is the tokens {@code count} reports ({@code null} for the size estimate).
 	 */
-	<T> Mono<T> unary(HttpMethod method, URI uri, Supplier<byte @Nullable []> body, @Nullable ObjectReader reader,
+	<T> Mono<T> unary(HttpMethod method, URI uri, Supplier<byte @Nullable []> body, BodyReader<T> reader,
 			@Nullable Mono<QuotaGate.TokenCount> count) {
 		return this.pipeline.unary((bytes) -> attempt(method, uri, bytes, reader), body, count, method, uri);
 	}
@@ -71,7 +72,7 @@ final class GeminiExchange {
 	 * quota's own {@code countTokens}, sent on behalf of a call that already holds its place.
 	 */
 	<T> Mono<T> unlimited(HttpMethod method, URI uri, byte[] body, ObjectReader reader) {
-		return attempt(method, uri, body, reader);
+		return attempt(method, uri, body, BodyReader.json(reader));
 	}
 
 	/**
@@ -79,7 +80,8 @@ final class GeminiExchange {
 	 * batch): limits and the call timeout only.
 	 */
 	<T> Mono<T> unaryOnce(HttpMethod method, URI uri, Supplier<byte @Nullable []> body, @Nullable ObjectReader reader) {
-		return this.pipeline.unaryOnce(Mono.defer(() -> attempt(method, uri, body.get(), reader)), method, uri);
+		BodyReader<T> bodyReader = json(reader);
+		return this.pipeline.unaryOnce(Mono.defer(() -> attempt(method, uri, body.get(), bodyReader)), method, uri);
 	}
 
 	/**
@@ -133,7 +135,11 @@ final class GeminiExchange {
 		return this.pipeline.stream((bytes) -> streamAttempt(uri, bytes), body, count, HttpMethod.POST, uri);
 	}
 
-	private <T> Mono<T> attempt(HttpMethod method, URI uri, byte @Nullable [] body, @Nullable ObjectReader reader) {
+	private static <T> @Nullable BodyReader<T> json(@Nullable ObjectReader reader) {
+		return (reader != null) ? BodyReader.json(reader) : null;
+	}
+
+	private <T> Mono<T> attempt(HttpMethod method, URI uri, byte @Nullable [] body, @Nullable BodyReader<T> reader) {
 		// whether the status line arrived: a failure before it (but a read timeout) may not have reached Gemini
 		boolean[] responded = new boolean[1];
 		return this.transport.<T>exchange(method, uri, body, (status, retryAfter, content) -> {

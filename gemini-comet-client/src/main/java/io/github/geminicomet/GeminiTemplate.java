@@ -17,7 +17,6 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +28,7 @@ import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import io.github.geminicomet.codec.ResponseDeserializers;
+import io.github.geminicomet.codec.ResponseReader;
 import io.github.geminicomet.model.BatchEmbedContentsRequest;
 import io.github.geminicomet.model.BatchEmbedContentsResponse;
 import io.github.geminicomet.model.CountTokensResponse;
@@ -95,7 +94,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 
 	private final JsonMapper jsonMapper;
 
-	private final ObjectReader responseReader;
+	private final ResponseReader responseReader;
 
 	private final ObjectWriter requestWriter;
 
@@ -134,7 +133,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 	GeminiTemplate(Builder builder, JsonMapper jsonMapper, TransportFactory.Transports transports) {
 		this.builder = builder;
 		this.jsonMapper = jsonMapper;
-		this.responseReader = ResponseDeserializers.register(jsonMapper).readerFor(GenerateContentResponse.class);
+		this.responseReader = ResponseReader.of(jsonMapper);
 		this.requestWriter = jsonMapper.writerFor(GenerateContentRequest.class);
 		String apiUrl = ApiBaseUrl.apiUrl(builder.baseUrl, builder.apiVersion);
 		this.modelsUrl = apiUrl + "models/";
@@ -256,7 +255,7 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 		this.requestValidator.validate(name, request);
 		URI uri = uris.generate();
 		Mono<GenerateContentResponse> call = this.exchange.unary(HttpMethod.POST, uri, () -> writeRequest(request),
-				this.responseReader, tokenCount(name, request));
+				BodyReader.responses(this.responseReader), tokenCount(name, request));
 		return this.observer.generate(call, name, uri, request);
 	}
 

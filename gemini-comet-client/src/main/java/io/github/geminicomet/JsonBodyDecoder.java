@@ -1,13 +1,10 @@
 package io.github.geminicomet;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.ObjectReader;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -26,7 +23,7 @@ final class JsonBodyDecoder {
 	}
 
 	<T> Mono<T> decode(Flux<DataBuffer> body, HttpStatusCode status, HttpMethod method, URI uri,
-			ObjectReader reader) {
+			BodyReader<T> reader) {
 		return DataBufferUtils.join(body, this.maxInMemorySize)
 			.map((buffer) -> {
 				if (HtmlPages.beginsWithMarkup(buffer)) {
@@ -35,7 +32,7 @@ final class JsonBodyDecoder {
 					throw new GeminiMalformedResponseException(HtmlPages.answeredInsteadOfJson(status, page), method,
 							uri, null);
 				}
-				return JsonBodyDecoder.<T>parse(buffer, reader);
+				return reader.read(buffer);
 			})
 			.switchIfEmpty(Mono.error(() -> new GeminiMalformedResponseException(
 					"Gemini answered " + status.value() + " with an empty body", method, uri, null)));
@@ -46,15 +43,6 @@ final class JsonBodyDecoder {
 	 */
 	static <T> Mono<T> discard(Flux<DataBuffer> body) {
 		return body.doOnNext(DataBufferUtils::release).then(Mono.empty());
-	}
-
-	private static <T> T parse(DataBuffer buffer, ObjectReader reader) {
-		try (InputStream body = buffer.asInputStream(true)) {
-			return reader.readValue(body);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code fanout} (10000: streams for the non-blocking clients), {@code peerFanout} (2000: streams for
  * the blocking peers, and for every client in {@code fanout2k}), {@code SCENARIO.KEY} (a size passed to
  * the client process, such as {@code unary.requests=10000} or {@code fanout.gap=200}, the milliseconds
- * between fan-out events), {@code warmupSeconds} (30: the longest warm-up of a client process),
+ * between fan-out events), {@code warmupSeconds} (30: the longest warm-up of a client process), {@code warmupMinSeconds} (10: the
+ * shortest),
  * {@code jmh} (true), {@code jmh.forks}, {@code jmh.warmup}, {@code jmh.iterations} (JMH's forks and
  * iterations, the benchmark's own by default), {@code jmh.include} (a regular expression of benchmark
  * methods), {@code jvmArgs} (extra options of the client JVMs, space separated), and {@code quick}
@@ -142,7 +143,7 @@ public final class BenchmarkRunner {
 			Map<String, String> options, Path out) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC"));
+		command.addAll(List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:-UseDynamicNumberOfCompilerThreads"));
 		String extra = options.get("jvmArgs");
 		if (extra != null && !extra.isBlank()) {
 			command.addAll(Arrays.asList(extra.trim().split("\\s+")));
@@ -159,8 +160,10 @@ public final class BenchmarkRunner {
 			command.add("streams=" + (blocking ? options.getOrDefault("peerFanout", "2000")
 					: options.getOrDefault("fanout", "10000")));
 		}
-		if (options.containsKey("warmupSeconds")) {
-			command.add("warmupSeconds=" + options.get("warmupSeconds"));
+		for (String warmup : List.of("warmupSeconds", "warmupMinSeconds")) {
+			if (options.containsKey(warmup)) {
+				command.add(warmup + "=" + options.get(warmup));
+			}
 		}
 		options.forEach((key, value) -> {
 			if (key.startsWith(scenario + ".")) {

@@ -24,6 +24,9 @@ public final class ClientProcess {
 
 	static final String RESULT = "RESULT ";
 
+	/** Linux's {@code USER_HZ}, the unit of the CPU times in {@code /proc}: 100 on every common build. */
+	private static final long CLOCK_TICKS_PER_SECOND = 100;
+
 	private static final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
 
@@ -86,7 +89,7 @@ public final class ClientProcess {
 		int expected = Workload.UNARY.events() * Workload.UNARY.textSize();
 		warmUp(() -> unaryBatch(model, option("warmup", 3_000), concurrency, expected));
 		settle();
-		long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+		long jit = jitNanos();
 		long allocated = allocatedBytes();
 		long switches = contextSwitches();
 		long cpu = os.getProcessCpuTime();
@@ -96,8 +99,8 @@ public final class ClientProcess {
 		cpu = os.getProcessCpuTime() - cpu;
 		this.result.put("allocatedBytesPerRequest", (allocatedBytes() - allocated) / (double) count);
 		this.result.put("contextSwitchesPerRequest", (contextSwitches() - switches) / (double) count);
-		jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit;
-		this.result.put("jitMillisWhileMeasured", jit);
+		jit = jitNanos() - jit;
+		this.result.put("jitMillisWhileMeasured", jit / 1_000_000);
 		this.result.put("requests", count);
 		this.result.put("concurrency", concurrency);
 		this.result.put("failures", failures);
@@ -133,7 +136,7 @@ public final class ClientProcess {
 		int expected = Workload.UNARY.events() * Workload.UNARY.textSize();
 		warmUp(() -> unaryBatch(model, option("warmup", 2_000), 1, expected));
 		settle();
-		long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+		long jit = jitNanos();
 		long cpu = os.getProcessCpuTime();
 		double[] latencies = new double[count];
 		int failures = 0;
@@ -146,11 +149,11 @@ public final class ClientProcess {
 			}
 		}
 		cpu = os.getProcessCpuTime() - cpu;
-		jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit;
+		jit = jitNanos() - jit;
 		Arrays.sort(latencies);
 		this.result.put("requests", count);
 		this.result.put("failures", failures);
-		this.result.put("jitMillisWhileMeasured", jit);
+		this.result.put("jitMillisWhileMeasured", jit / 1_000_000);
 		this.result.put("cpuMicrosPerRequest", withoutJit(cpu, jit) / 1e3 / count);
 		this.result.put("latencyMillisP50", percentile(latencies, 0.50));
 		this.result.put("latencyMillisP99", percentile(latencies, 0.99));
@@ -163,7 +166,7 @@ public final class ClientProcess {
 		Workload workload = Workload.STREAM;
 		warmUp(() -> streamBatch(workload, option("warmup", 200), concurrency));
 		settle();
-		long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+		long jit = jitNanos();
 		long allocated = allocatedBytes();
 		long switches = contextSwitches();
 		long cpu = os.getProcessCpuTime();
@@ -174,8 +177,8 @@ public final class ClientProcess {
 		long events = outcome[0];
 		this.result.put("allocatedBytesPerEvent", (allocatedBytes() - allocated) / (double) events);
 		this.result.put("contextSwitchesPerEvent", (contextSwitches() - switches) / (double) events);
-		jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit;
-		this.result.put("jitMillisWhileMeasured", jit);
+		jit = jitNanos() - jit;
+		this.result.put("jitMillisWhileMeasured", jit / 1_000_000);
 		this.result.put("streams", count);
 		this.result.put("eventsPerStream", workload.events());
 		this.result.put("concurrency", concurrency);
@@ -322,42 +325,85 @@ public final class ClientProcess {
 
 	/**
 	 * Run warm-up batches until the JIT compiler is done with the path (it compiled for less than 2% of
-	 * the time of two batches in a row), at most 30 batches or 30 seconds (or {@code warmupSeconds}): the
-	 * JIT's CPU counts in the process's, and a client with more code would otherwise pay for compiling it
-	 * in the measurement.
+	 * the time of two batches in a row) and at least {@code warmupMinSeconds} (10) have passed, for at most
+	 * {@code warmupSeconds} (30): the JIT's CPU counts in the process's, and a client with more code would
+	 * otherwise pay for compiling it in the measurement. The minimum matters on a small machine: with two
+	 * cores shared with the server, C2 was still compiling (2.2-2.8 s of a 3.3 s measurement, for every
+	 * client) after 30 short batches, and the CPU left after taking the JIT's time out varied by 40%
+	 * between rounds.
 	 */
 	private void warmUp(Runnable batch) {
-		java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-		long deadline = System.nanoTime() + Duration.ofSeconds(option("warmupSeconds", 30)).toNanos();
+		long begin = System.nanoTime();
+		long deadline = begin + Duration.ofSeconds(option("warmupSeconds", 30)).toNanos();
+		long minimum = begin + Duration.ofSeconds(Math.min(option("warmupMinSeconds", 10), option("warmupSeconds", 30)))
+			.toNanos();
 		int batches = 0;
 		int quiet = 0;
-		while (quiet < 2 && batches < 30 && System.nanoTime() < deadline) {
-			long compiling = jit.getTotalCompilationTime();
+		while ((quiet < 2 || System.nanoTime() < minimum) && System.nanoTime() < deadline) {
+			long compiling = jitNanos();
 			long start = System.nanoTime();
 			batch.run();
 			batches++;
-			long batchMillis = (System.nanoTime() - start) / 1_000_000;
-			quiet = (batches > 1 && (jit.getTotalCompilationTime() - compiling) < batchMillis * 0.02) ? quiet + 1 : 0;
+			long batchNanos = System.nanoTime() - start;
+			quiet = (batches > 1 && (jitNanos() - compiling) < batchNanos * 0.02) ? quiet + 1 : 0;
 		}
+		this.result.put("warmupMillis", (System.nanoTime() - begin) / 1_000_000);
+		this.result.put("warmupQuiet", quiet >= 2);
 		this.result.put("warmupBatches", batches);
 	}
 
 	/**
-	 * The process's CPU time less the time the JIT compiler spent while measuring (compiling is CPU-bound,
-	 * and whatever warm-up left to compile is not the steady state a long-running application sees).
+	 * The process's CPU time less the JIT compiler's while measuring (compiling is CPU-bound, and whatever
+	 * warm-up left to compile is not the steady state a long-running application sees).
 	 */
-	private static long withoutJit(long cpuNanos, long jitMillis) {
-		return Math.max(0, cpuNanos - jitMillis * 1_000_000);
+	private static long withoutJit(long cpuNanos, long jitNanos) {
+		return Math.max(0, cpuNanos - jitNanos);
 	}
 
 	/**
-	 * Put the CPU per unit less the JIT's time, or leave it out when the JIT's time covers all of the CPU
-	 * (a run too short for its warm-up, such as a quick one): no figure rather than a false zero.
+	 * Put the CPU per unit less the JIT's, or leave it out when the JIT's covers all of the CPU (a run too
+	 * short for its warm-up, such as a quick one): no figure rather than a false zero.
 	 */
-	private void putWithoutJit(String key, long cpuNanos, long jitMillis, long units) {
-		long withoutJit = withoutJit(cpuNanos, jitMillis);
+	private void putWithoutJit(String key, long cpuNanos, long jitNanos, long units) {
+		long withoutJit = withoutJit(cpuNanos, jitNanos);
 		if (withoutJit > 0) {
 			this.result.put(key, withoutJit / 1e3 / units);
+		}
+	}
+
+	/**
+	 * The JIT compiler's time so far: on Linux the CPU time of the compiler threads (C1 and C2, read from
+	 * {@code /proc/self/task}; the runner keeps them alive with
+	 * {@code -XX:-UseDynamicNumberOfCompilerThreads}, so none takes its time away when it ends), else the
+	 * JVM's total compilation time, which is the compilers' elapsed time: on a busy machine a compiler
+	 * thread waiting for a core counts there too, and taking that out of the process's CPU took out more
+	 * than the JIT used.
+	 */
+	private static long jitNanos() {
+		long ticks = 0;
+		try (java.nio.file.DirectoryStream<java.nio.file.Path> tasks = java.nio.file.Files
+			.newDirectoryStream(java.nio.file.Path.of("/proc/self/task"))) {
+			for (java.nio.file.Path task : tasks) {
+				String stat;
+				try {
+					stat = java.nio.file.Files.readString(task.resolve("stat"));
+				}
+				catch (java.io.IOException ex) {
+					continue; // the thread ended
+				}
+				int open = stat.indexOf('(');
+				int close = stat.lastIndexOf(')');
+				String name = stat.substring(open + 1, close);
+				if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+					// after the name: state is field 3, utime and stime fields 14 and 15 (clock ticks)
+					String[] fields = stat.substring(close + 2).split(" ");
+					ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+				}
+			}
+			return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			return ManagementFactory.getCompilationMXBean().getTotalCompilationTime() * 1_000_000;
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
@@ -97,23 +98,43 @@ public final class ResponseDeserializers {
 		return Map.copyOf(map);
 	}
 
-	private static @Nullable String string(JsonParser parser, DeserializationContext context) {
+	/**
+	 * The current value read by Jackson's own deserializer for {@code type}; without a context (the
+	 * {@link ResponseReader}'s pass) the whole response is read again through the databinding instead.
+	 */
+	private static <T> T databind(JsonParser parser, @Nullable DeserializationContext context, Class<T> type) {
+		if (context == null) {
+			throw DatabindingNeeded.INSTANCE;
+		}
+		return context.readValue(parser, type);
+	}
+
+	private static @Nullable String string(JsonParser parser, @Nullable DeserializationContext context) {
 		JsonToken token = parser.currentToken();
 		if (token == JsonToken.VALUE_STRING) {
 			return parser.getString();
 		}
-		return (token == JsonToken.VALUE_NULL) ? null : context.readValue(parser, String.class);
+		return (token == JsonToken.VALUE_NULL) ? null : databind(parser, context, String.class);
 	}
 
-	private static @Nullable Integer integer(JsonParser parser, DeserializationContext context) {
+	private static @Nullable Integer integer(JsonParser parser, @Nullable DeserializationContext context) {
 		JsonToken token = parser.currentToken();
-		if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
+		if (token == JsonToken.VALUE_NUMBER_INT) {
+			// beyond an int this throws what Jackson's Integer deserializer throws (the pass gives up on it)
 			return parser.getIntValue();
 		}
-		return (token == JsonToken.VALUE_NULL) ? null : context.readValue(parser, Integer.class);
+		return (token == JsonToken.VALUE_NULL) ? null : databind(parser, context, Integer.class);
 	}
 
-	private static @Nullable Boolean bool(JsonParser parser, DeserializationContext context) {
+	private static @Nullable Double decimal(JsonParser parser, @Nullable DeserializationContext context) {
+		JsonToken token = parser.currentToken();
+		if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+			return parser.getDoubleValue();
+		}
+		return (token == JsonToken.VALUE_NULL) ? null : databind(parser, context, Double.class);
+	}
+
+	private static @Nullable Boolean bool(JsonParser parser, @Nullable DeserializationContext context) {
 		JsonToken token = parser.currentToken();
 		if (token == JsonToken.VALUE_TRUE) {
 			return Boolean.TRUE;
@@ -121,18 +142,18 @@ public final class ResponseDeserializers {
 		if (token == JsonToken.VALUE_FALSE) {
 			return Boolean.FALSE;
 		}
-		return (token == JsonToken.VALUE_NULL) ? null : context.readValue(parser, Boolean.class);
+		return (token == JsonToken.VALUE_NULL) ? null : databind(parser, context, Boolean.class);
 	}
 
-	private static <T> @Nullable T value(JsonParser parser, DeserializationContext context, Class<T> type) {
-		return (parser.currentToken() == JsonToken.VALUE_NULL) ? null : context.readValue(parser, type);
+	private static <T> @Nullable T value(JsonParser parser, @Nullable DeserializationContext context, Class<T> type) {
+		return (parser.currentToken() == JsonToken.VALUE_NULL) ? null : databind(parser, context, type);
 	}
 
 	/**
 	 * An enum constant by its exact wire name, or else through the enum's own creator (other spellings,
 	 * {@code UNKNOWN} for new values).
 	 */
-	private static <E extends Enum<E>> @Nullable E constant(JsonParser parser, DeserializationContext context,
+	private static <E extends Enum<E>> @Nullable E constant(JsonParser parser, @Nullable DeserializationContext context,
 			Map<String, E> constants, Class<E> type) {
 		if (parser.currentToken() == JsonToken.VALUE_STRING) {
 			E constant = constants.get(parser.getString());
@@ -147,20 +168,29 @@ public final class ResponseDeserializers {
 	 * Read an array of {@code type} into an unmodifiable list (one element without an array), or
 	 * {@code null} for a JSON {@code null}.
 	 */
-	private static <T> @Nullable List<T> list(JsonParser parser, DeserializationContext context,
-			ValueDeserializer<T> elements, Class<T> type) {
+	private static <T> @Nullable List<T> list(JsonParser parser, @Nullable DeserializationContext context,
+			Reader<T> elements, Class<T> type) {
 		JsonToken token = parser.currentToken();
 		if (token == JsonToken.VALUE_NULL) {
 			return null;
 		}
 		if (token != JsonToken.START_ARRAY) {
+			if (context == null) {
+				throw DatabindingNeeded.INSTANCE;
+			}
 			return context.readValue(parser, context.getTypeFactory().constructCollectionType(List.class, type));
 		}
 		T first = null;
 		List<T> more = null;
 		int count = 0;
 		for (token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-			T element = (token == JsonToken.VALUE_NULL) ? null : elements.deserialize(parser, context);
+			if (token == JsonToken.VALUE_NULL) {
+				if (context == null) {
+					throw DatabindingNeeded.INSTANCE;
+				}
+				return context.reportInputMismatch(type, "A list of %s holds a null element", type.getSimpleName());
+			}
+			T element = elements.read(parser, context);
 			if (count == 0) {
 				first = element;
 			}
@@ -176,15 +206,55 @@ public final class ResponseDeserializers {
 		if (count == 0) {
 			return List.of();
 		}
-		// null elements fail here as they fail in the records' compact constructors (List.copyOf)
 		return (more != null) ? List.copyOf(more) : List.of(first);
 	}
 
 	/** Fails the way Jackson does when an object was expected. */
-	private static void expectObject(JsonParser parser, DeserializationContext context, Class<?> type) {
+	private static void expectObject(JsonParser parser, @Nullable DeserializationContext context, Class<?> type) {
 		if (parser.currentToken() != JsonToken.START_OBJECT) {
+			if (context == null) {
+				throw DatabindingNeeded.INSTANCE;
+			}
 			context.handleUnexpectedToken(type, parser);
 		}
+	}
+
+	/**
+	 * A deserializer that can also read without a context, for {@link ResponseReader}: then a member that
+	 * needs Jackson's own deserializers throws {@link DatabindingNeeded} instead.
+	 *
+	 * @param <T> the record read
+	 */
+	abstract static class Reader<T> extends ValueDeserializer<T> {
+
+		@Override
+		public final T deserialize(JsonParser parser, DeserializationContext context) {
+			return read(parser, context);
+		}
+
+		/**
+		 * Read the value at the parser's current token.
+		 * @param parser the parser, at the value's first token
+		 * @param context the context, or {@code null} to throw {@link DatabindingNeeded} where it would be used
+		 * @return the value
+		 */
+		abstract T read(JsonParser parser, @Nullable DeserializationContext context);
+
+	}
+
+	/**
+	 * Thrown on a read without a context when the JSON holds something only the databinding reads (a
+	 * rarely present member, a value of an unexpected type): the response is then read again with the
+	 * context. Carries no stack trace, so it costs next to nothing.
+	 */
+	static final class DatabindingNeeded extends RuntimeException {
+
+		static final DatabindingNeeded INSTANCE = new DatabindingNeeded();
+
+		private DatabindingNeeded() {
+			super("The response needs the databinding", null, false, false);
+		}
+
 	}
 
 	/**
@@ -197,7 +267,7 @@ public final class ResponseDeserializers {
 
 		private volatile @Nullable String last;
 
-		@Nullable String read(JsonParser parser, DeserializationContext context) {
+		@Nullable String read(JsonParser parser, @Nullable DeserializationContext context) {
 			if (parser.currentToken() != JsonToken.VALUE_STRING) {
 				return string(parser, context);
 			}
@@ -227,7 +297,58 @@ public final class ResponseDeserializers {
 
 	}
 
-	private static final class ResponseDeserializer extends ValueDeserializer<GenerateContentResponse> {
+	/**
+	 * A list of token counts by modality that repeats from one event of a stream to the next (the
+	 * prompt's and the cache's, which every event carries unchanged): while the JSON holds the same counts,
+	 * the last list read is handed out again, its elements too. Only on the pass without a context (where
+	 * anything unusual goes to the databinding); with a context every list is read anew. Shared by
+	 * threads: a race only costs a new list.
+	 */
+	private static final class RepeatedDetails {
+
+		private volatile List<ModalityTokenCount> last = List.of();
+
+		@Nullable List<ModalityTokenCount> read(JsonParser parser, @Nullable DeserializationContext context,
+				ModalityTokenCountDeserializer elements) {
+			if (context != null || parser.currentToken() != JsonToken.START_ARRAY) {
+				return list(parser, context, elements, ModalityTokenCount.class);
+			}
+			List<ModalityTokenCount> last = this.last;
+			int known = last.size();
+			ModalityTokenCount first = null;
+			List<ModalityTokenCount> more = null;
+			boolean same = true;
+			int count = 0;
+			for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+				if (token == JsonToken.VALUE_NULL) {
+					throw DatabindingNeeded.INSTANCE;
+				}
+				ModalityTokenCount previous = (count < known) ? last.get(count) : null;
+				ModalityTokenCount element = elements.read(parser, null, previous);
+				same = same && element == previous;
+				if (count == 0) {
+					first = element;
+				}
+				else {
+					if (more == null) {
+						more = new ArrayList<>(4);
+						more.add(first);
+					}
+					more.add(element);
+				}
+				count++;
+			}
+			if (same && count == known) {
+				return last;
+			}
+			List<ModalityTokenCount> read = (count == 0) ? List.of() : (more != null) ? List.copyOf(more) : List.of(first);
+			this.last = read;
+			return read;
+		}
+
+	}
+
+	static final class ResponseDeserializer extends Reader<GenerateContentResponse> {
 
 		private final CandidateDeserializer candidates = new CandidateDeserializer();
 
@@ -238,7 +359,7 @@ public final class ResponseDeserializers {
 		private final RepeatedString responseIds = new RepeatedString();
 
 		@Override
-		public GenerateContentResponse deserialize(JsonParser parser, DeserializationContext context) {
+		GenerateContentResponse read(JsonParser parser, @Nullable DeserializationContext context) {
 			expectObject(parser, context, GenerateContentResponse.class);
 			List<Candidate> candidates = null;
 			PromptFeedback promptFeedback = null;
@@ -252,7 +373,7 @@ public final class ResponseDeserializers {
 					case "candidates" -> candidates = list(parser, context, this.candidates, Candidate.class);
 					case "promptFeedback" -> promptFeedback = value(parser, context, PromptFeedback.class);
 					case "usageMetadata" -> usageMetadata = (parser.currentToken() == JsonToken.VALUE_NULL) ? null
-							: this.usage.deserialize(parser, context);
+							: this.usage.read(parser, context);
 					case "modelVersion" -> modelVersion = this.modelVersions.read(parser, context);
 					case "responseId" -> responseId = this.responseIds.read(parser, context);
 					case "createTime" -> createTime = string(parser, context);
@@ -265,14 +386,14 @@ public final class ResponseDeserializers {
 
 	}
 
-	private static final class CandidateDeserializer extends ValueDeserializer<Candidate> {
+	private static final class CandidateDeserializer extends Reader<Candidate> {
 
 		private final ContentDeserializer content = new ContentDeserializer();
 
 		private final SafetyRatingDeserializer safetyRatings = new SafetyRatingDeserializer();
 
 		@Override
-		public Candidate deserialize(JsonParser parser, DeserializationContext context) {
+		Candidate read(JsonParser parser, @Nullable DeserializationContext context) {
 			expectObject(parser, context, Candidate.class);
 			Integer index = null;
 			Content content = null;
@@ -290,14 +411,14 @@ public final class ResponseDeserializers {
 				switch (name) {
 					case "index" -> index = integer(parser, context);
 					case "content" -> content = (parser.currentToken() == JsonToken.VALUE_NULL) ? null
-							: this.content.deserialize(parser, context);
+							: this.content.read(parser, context);
 					case "finishReason" -> finishReason = constant(parser, context, FINISH_REASONS, FinishReason.class);
 					case "finishMessage" -> finishMessage = string(parser, context);
 					case "safetyRatings" -> safetyRatings = list(parser, context, this.safetyRatings, SafetyRating.class);
 					case "citationMetadata" -> citationMetadata = value(parser, context, CitationMetadata.class);
 					case "tokenCount" -> tokenCount = integer(parser, context);
 					case "groundingMetadata" -> groundingMetadata = value(parser, context, GroundingMetadata.class);
-					case "avgLogprobs" -> avgLogprobs = value(parser, context, Double.class);
+					case "avgLogprobs" -> avgLogprobs = decimal(parser, context);
 					case "logprobsResult" -> logprobsResult = value(parser, context, LogprobsResult.class);
 					case "urlContextMetadata" -> urlContextMetadata = value(parser, context, UrlContextMetadata.class);
 					default -> parser.skipChildren();
@@ -309,14 +430,14 @@ public final class ResponseDeserializers {
 
 	}
 
-	private static final class ContentDeserializer extends ValueDeserializer<Content> {
+	private static final class ContentDeserializer extends Reader<Content> {
 
 		private final PartDeserializer parts = new PartDeserializer();
 
 		private final RepeatedString roles = new RepeatedString();
 
 		@Override
-		public Content deserialize(JsonParser parser, DeserializationContext context) {
+		Content read(JsonParser parser, @Nullable DeserializationContext context) {
 			expectObject(parser, context, Content.class);
 			String role = null;
 			List<Part> parts = null;
@@ -333,11 +454,11 @@ public final class ResponseDeserializers {
 
 	}
 
-	private static final class PartDeserializer extends ValueDeserializer<Part> {
+	private static final class PartDeserializer extends Reader<Part> {
 
 		@Override
 		@SuppressWarnings("unchecked")
-		public Part deserialize(JsonParser parser, DeserializationContext context) {
+		Part read(JsonParser parser, @Nullable DeserializationContext context) {
 			expectObject(parser, context, Part.class);
 			String text = null;
 			Blob inlineData = null;
@@ -378,12 +499,20 @@ public final class ResponseDeserializers {
 
 	}
 
-	private static final class UsageDeserializer extends ValueDeserializer<UsageMetadata> {
+	private static final class UsageDeserializer extends Reader<UsageMetadata> {
 
 		private final ModalityTokenCountDeserializer details = new ModalityTokenCountDeserializer();
 
+		private final RepeatedDetails promptDetails = new RepeatedDetails();
+
+		private final RepeatedDetails cacheDetails = new RepeatedDetails();
+
+		private final RepeatedString trafficTypes = new RepeatedString();
+
+		private final RepeatedString serviceTiers = new RepeatedString();
+
 		@Override
-		public UsageMetadata deserialize(JsonParser parser, DeserializationContext context) {
+		UsageMetadata read(JsonParser parser, @Nullable DeserializationContext context) {
 			expectObject(parser, context, UsageMetadata.class);
 			Integer promptTokenCount = null;
 			Integer cachedContentTokenCount = null;
@@ -406,12 +535,12 @@ public final class ResponseDeserializers {
 					case "toolUsePromptTokenCount" -> toolUsePromptTokenCount = integer(parser, context);
 					case "thoughtsTokenCount" -> thoughtsTokenCount = integer(parser, context);
 					case "totalTokenCount" -> totalTokenCount = integer(parser, context);
-					case "promptTokensDetails" -> promptTokensDetails = details(parser, context);
-					case "cacheTokensDetails" -> cacheTokensDetails = details(parser, context);
+					case "promptTokensDetails" -> promptTokensDetails = this.promptDetails.read(parser, context, this.details);
+					case "cacheTokensDetails" -> cacheTokensDetails = this.cacheDetails.read(parser, context, this.details);
 					case "candidatesTokensDetails" -> candidatesTokensDetails = details(parser, context);
 					case "toolUsePromptTokensDetails" -> toolUsePromptTokensDetails = details(parser, context);
-					case "trafficType" -> trafficType = string(parser, context);
-					case "serviceTier" -> serviceTier = string(parser, context);
+					case "trafficType" -> trafficType = this.trafficTypes.read(parser, context);
+					case "serviceTier" -> serviceTier = this.serviceTiers.read(parser, context);
 					default -> parser.skipChildren();
 				}
 			}
@@ -420,16 +549,22 @@ public final class ResponseDeserializers {
 					cacheTokensDetails, candidatesTokensDetails, toolUsePromptTokensDetails, trafficType, serviceTier);
 		}
 
-		private @Nullable List<ModalityTokenCount> details(JsonParser parser, DeserializationContext context) {
+		private @Nullable List<ModalityTokenCount> details(JsonParser parser, @Nullable DeserializationContext context) {
 			return list(parser, context, this.details, ModalityTokenCount.class);
 		}
 
 	}
 
-	private static final class ModalityTokenCountDeserializer extends ValueDeserializer<ModalityTokenCount> {
+	private static final class ModalityTokenCountDeserializer extends Reader<ModalityTokenCount> {
 
 		@Override
-		public ModalityTokenCount deserialize(JsonParser parser, DeserializationContext context) {
+		ModalityTokenCount read(JsonParser parser, @Nullable DeserializationContext context) {
+			return read(parser, context, null);
+		}
+
+		/** Read a count, returning {@code same} when it holds the same values. */
+		ModalityTokenCount read(JsonParser parser, @Nullable DeserializationContext context,
+				@Nullable ModalityTokenCount same) {
 			expectObject(parser, context, ModalityTokenCount.class);
 			Modality modality = null;
 			Integer tokenCount = null;
@@ -441,15 +576,18 @@ public final class ResponseDeserializers {
 					default -> parser.skipChildren();
 				}
 			}
+			if (same != null && same.modality() == modality && Objects.equals(same.tokenCount(), tokenCount)) {
+				return same;
+			}
 			return new ModalityTokenCount(modality, tokenCount);
 		}
 
 	}
 
-	private static final class SafetyRatingDeserializer extends ValueDeserializer<SafetyRating> {
+	private static final class SafetyRatingDeserializer extends Reader<SafetyRating> {
 
 		@Override
-		public SafetyRating deserialize(JsonParser parser, DeserializationContext context) {
+		SafetyRating read(JsonParser parser, @Nullable DeserializationContext context) {
 			expectObject(parser, context, SafetyRating.class);
 			HarmCategory category = null;
 			HarmProbability probability = null;

@@ -111,6 +111,15 @@ class ResponseDeserializersTests {
 	}
 
 	@Test
+	void countsBeyondAnIntFailAsJacksonDoes() {
+		String json = "{\"usageMetadata\":{\"promptTokenCount\":12345678901}}";
+		JacksonException expected = org.assertj.core.api.Assertions.catchThrowableOfType(JacksonException.class,
+				() -> DEFAULT.readValue(json));
+		assertThat(expected).isNotNull();
+		assertThatExceptionOfType(expected.getClass()).isThrownBy(() -> FAST.readValue(json));
+	}
+
+	@Test
 	void unknownEnumValuesBecomeUnknown() {
 		GenerateContentResponse response = FAST.readValue("{\"candidates\":[{\"finishReason\":\"NEW_REASON\"}]}");
 		assertThat(response.finishReason()).isEqualTo(FinishReason.UNKNOWN);

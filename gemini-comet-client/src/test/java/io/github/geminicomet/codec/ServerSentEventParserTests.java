@@ -237,4 +237,28 @@ class ServerSentEventParserTests {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
+	@Test
+	void lineEndFindsTheFirstLineBreakAtEveryOffsetAndWordPosition() {
+		java.util.Random random = new java.util.Random(7);
+		byte[] alphabet = { 'a', '\n', '\r', 0, (byte) 0x8a, (byte) 0x0b, (byte) 0xff, '{', 0x09, 0x0c, 0x0e };
+		for (int round = 0; round < 20_000; round++) {
+			byte[] bytes = new byte[random.nextInt(40)];
+			for (int i = 0; i < bytes.length; i++) {
+				// mostly text, with line breaks and the bytes next to them (0x09, 0x0b, 0x0c, 0x0e) now and then
+				bytes[i] = (random.nextInt(6) == 0) ? alphabet[random.nextInt(alphabet.length)] : (byte) ('a' + random.nextInt(26));
+			}
+			int from = (bytes.length == 0) ? 0 : random.nextInt(bytes.length + 1);
+			int end = from + ((bytes.length == from) ? 0 : random.nextInt(bytes.length - from + 1));
+			int expected = end;
+			for (int i = from; i < end; i++) {
+				if (bytes[i] == '\n' || bytes[i] == '\r') {
+					expected = i;
+					break;
+				}
+			}
+			assertThat(ServerSentEventParser.lineEnd(bytes, from, end)).as("%s from %d to %d", Arrays.toString(bytes), from, end)
+				.isEqualTo(expected);
+		}
+	}
+
 }
