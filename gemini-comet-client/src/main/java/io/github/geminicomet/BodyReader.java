@@ -39,17 +39,15 @@ interface BodyReader<T> {
 		};
 	}
 
-	/** A generate answer read by the {@link ResponseReader}, from the body's bytes. */
+	/** A generate answer read by the {@link ResponseReader}, streamed from the buffer. */
 	static BodyReader<GenerateContentResponse> responses(ResponseReader reader) {
 		return (body) -> {
-			byte[] bytes = new byte[body.readableByteCount()];
 			try {
-				body.read(bytes);
+				return reader.read(body);
 			}
 			finally {
 				DataBufferUtils.release(body);
 			}
-			return reader.read(bytes, 0, bytes.length);
 		};
 	}
 

@@ -83,7 +83,7 @@ public final class ClientProcess {
 
 	/** N requests at concurrency C: requests per second and CPU per request. */
 	private void unary() {
-		int count = option("requests", 30_000);
+		int count = option("requests", 100_000);
 		int concurrency = option("concurrency", 32);
 		String model = Workload.UNARY.model();
 		int expected = Workload.UNARY.events() * Workload.UNARY.textSize();
@@ -161,7 +161,7 @@ public final class ClientProcess {
 
 	/** 200-event streams at concurrency C: events per second and CPU per event. */
 	private void stream() {
-		int count = option("streams", 1_500);
+		int count = option("streams", 6_000);
 		int concurrency = option("concurrency", 4);
 		Workload workload = Workload.STREAM;
 		warmUp(() -> streamBatch(workload, option("warmup", 200), concurrency));

@@ -1,5 +1,9 @@
 package io.github.geminicomet.codec;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -11,6 +15,8 @@ import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
 
 import io.github.geminicomet.model.GenerateContentResponse;
 
@@ -76,6 +82,41 @@ public final class ResponseReader {
 	}
 
 	/**
+	 * Read one answer from a buffer's readable bytes, streamed into the parser (no copy of the body).
+	 * The buffer is neither released nor, in the end, read: its read position is where it was.
+	 * @param buffer the buffer holding the JSON
+	 * @return the response
+	 * @throws JacksonException if the JSON is not valid or not a response, as the databinding throws it
+	 */
+	public GenerateContentResponse read(DataBuffer buffer) {
+		int start = buffer.readPosition();
+		try {
+			if (this.settings.plain) {
+				try (InputStream input = buffer.asInputStream(false);
+						JsonParser parser = this.settings.createParser(input)) {
+					GenerateContentResponse response = readWithoutContext(parser);
+					if (response != null) {
+						return response;
+					}
+				}
+				catch (IOException ex) {
+					// closing a buffer's stream does not fail; the databinding reads it again below
+				}
+				buffer.readPosition(start);
+			}
+			try (InputStream input = buffer.asInputStream(false)) {
+				return this.databinding.readValue(input);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		finally {
+			buffer.readPosition(start);
+		}
+	}
+
+	/**
 	 * The pass without a databinding context: {@code null} when the answer needs the databinding.
 	 */
 	@Nullable GenerateContentResponse readWithoutContext(byte[] bytes, int offset, int length) {
@@ -83,6 +124,12 @@ public final class ResponseReader {
 			return null;
 		}
 		try (JsonParser parser = this.settings.createParser(bytes, offset, length)) {
+			return readWithoutContext(parser);
+		}
+	}
+
+	private @Nullable GenerateContentResponse readWithoutContext(JsonParser parser) {
+		try {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				return null;
 			}
@@ -140,6 +187,11 @@ public final class ResponseReader {
 		@Override
 		public JsonParser createParser(byte[] content, int offset, int length) {
 			return this.factory.createParser(this, content, offset, length);
+		}
+
+		@Override
+		public JsonParser createParser(InputStream content) {
+			return this.factory.createParser(this, content);
 		}
 
 	}

@@ -153,4 +153,24 @@ class ResponseReaderTests {
 		assertThat(wrapped.read(bytes, 0, bytes.length).modelVersion()).isEqualTo("m");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = {
+			"{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Hello\"}],\"role\":\"model\"},\"finishReason\":\"STOP\"}]}",
+			"{\"candidates\":[{\"content\":{\"parts\":[{\"functionCall\":{\"name\":\"f\",\"args\":{\"x\":1}}}]}}]}" })
+	void readsABufferWithoutMovingItsReadPosition(String json) {
+		org.springframework.core.io.buffer.DataBuffer buffer = org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance
+			.wrap(("xx" + json).getBytes(StandardCharsets.UTF_8));
+		buffer.readPosition(2);
+		assertThat(READER.read(buffer)).isEqualTo(DEFAULT.readValue(json));
+		assertThat(buffer.readPosition()).isEqualTo(2);
+	}
+
+	@Test
+	void invalidJsonInABufferFailsAsTheDatabindingFails() {
+		org.springframework.core.io.buffer.DataBuffer buffer = org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance
+			.wrap("{\"candidates\":[".getBytes(StandardCharsets.UTF_8));
+		assertThatExceptionOfType(StreamReadException.class).isThrownBy(() -> READER.read(buffer));
+		assertThat(buffer.readPosition()).isZero();
+	}
+
 }
