@@ -23,10 +23,13 @@ import io.github.geminicomet.codec.ResponseReader;
 import io.github.geminicomet.model.GenerateContentResponse;
 
 /**
- * The parse of one stream event's JSON and of one unary answer, alone (no framing, no transport): the
- * lean floor's streaming read against the template's reader (the hand-written deserializers of
- * {@link ResponseDeserializers}), each followed by {@code text()}. Shows how much of the template's
- * per-event cost is the parse into the complete wire model. Run with {@code -prof gc}.
+ * The parse of one stream event's JSON and of one unary answer, alone (no framing, no transport), each
+ * followed by {@code text()}: the lean floor's streaming read ({@code *Lean}), the template's
+ * {@link ResponseReader} ({@code *ResponseReader}: one pass without a databinding context) and an
+ * {@code ObjectReader} with the same hand-written deserializers of {@link ResponseDeserializers}
+ * ({@code *ObjectReader}: what the template used before). Shows how much of the template's per-event
+ * cost is the parse into the complete wire model. Not part of the runner's JMH table; run it with
+ * {@code java -cp ... org.openjdk.jmh.Main EventParseBenchmark -prof gc}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,7 +70,7 @@ public class EventParseBenchmark {
 	}
 
 	@Benchmark
-	public String eventTemplate() {
+	public String eventObjectReader() {
 		return this.templateReader.<GenerateContentResponse>readValue(this.event, 0, this.event.length).text();
 	}
 
@@ -87,7 +90,7 @@ public class EventParseBenchmark {
 	}
 
 	@Benchmark
-	public String unaryTemplate() {
+	public String unaryObjectReader() {
 		return this.templateReader.<GenerateContentResponse>readValue(this.unary, 0, this.unary.length).text();
 	}
 

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamFactory;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
@@ -58,14 +58,6 @@ public final class ResponseReader {
 		JsonMapper registered = ResponseDeserializers.register(mapper);
 		return new ResponseReader(registered.readerFor(GenerateContentResponse.class),
 				new ParserSettings(registered.tokenStreamFactory(), registered.deserializationConfig()));
-	}
-
-	/**
-	 * Return the databinding reader, for bodies that arrive as a stream.
-	 * @return the object reader for {@link GenerateContentResponse}
-	 */
-	public ObjectReader databinding() {
-		return this.databinding;
 	}
 
 	/**

@@ -173,4 +173,37 @@ class ResponseReaderTests {
 		assertThat(buffer.readPosition()).isZero();
 	}
 
+	@Test
+	void usageDetailsThatRepeatFromEventToEventAreShared() {
+		ResponseReader reader = ResponseReader.of(MAPPER);
+		String text = "{\"modality\":\"TEXT\",\"tokenCount\":12}";
+		String image = "{\"modality\":\"IMAGE\",\"tokenCount\":258}";
+		GenerateContentResponse first = read(reader, usage("[" + text + "]"));
+		GenerateContentResponse second = read(reader, usage("[" + text + "]"));
+		assertThat(second.usageMetadata().promptTokensDetails()).isSameAs(first.usageMetadata().promptTokensDetails());
+		GenerateContentResponse longer = read(reader, usage("[" + text + "," + image + "]"));
+		assertThat(longer.usageMetadata().promptTokensDetails()).isNotSameAs(first.usageMetadata().promptTokensDetails())
+			.isEqualTo(DEFAULT.<GenerateContentResponse>readValue(usage("[" + text + "," + image + "]"))
+				.usageMetadata()
+				.promptTokensDetails());
+		assertThat(longer.usageMetadata().promptTokensDetails().get(0))
+			.isSameAs(first.usageMetadata().promptTokensDetails().get(0));
+		for (String details : new String[] { "[" + text + "]", "[]", "[{\"modality\":\"TEXT\",\"tokenCount\":13}]",
+				"[{\"modality\":\"TEXT\"}]", "[" + image + "," + text + "]", "[" + text + "]" }) {
+			assertThat(read(reader, usage(details))).as(details).isEqualTo(DEFAULT.readValue(usage(details)));
+		}
+	}
+
+	private static String usage(String promptTokensDetails) {
+		return "{\"usageMetadata\":{\"promptTokenCount\":12,\"promptTokensDetails\":" + promptTokensDetails
+				+ ",\"serviceTier\":\"standard\"}}";
+	}
+
+	private static GenerateContentResponse read(ResponseReader reader, String json) {
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		GenerateContentResponse response = reader.readWithoutContext(bytes, 0, bytes.length);
+		assertThat(response).as(json).isNotNull();
+		return response;
+	}
+
 }
