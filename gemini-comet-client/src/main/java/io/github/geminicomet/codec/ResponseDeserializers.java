@@ -170,6 +170,15 @@ public final class ResponseDeserializers {
 	 */
 	private static <T> @Nullable List<T> list(JsonParser parser, @Nullable DeserializationContext context,
 			Reader<T> elements, Class<T> type) {
+		return list(parser, context, elements, type, List.of());
+	}
+
+	/**
+	 * {@link #list(JsonParser, DeserializationContext, Reader, Class)}, handing out {@code previous} again, or
+	 * its elements, where the JSON holds the same values.
+	 */
+	private static <T> @Nullable List<T> list(JsonParser parser, @Nullable DeserializationContext context,
+			Reader<T> elements, Class<T> type, List<T> previous) {
 		JsonToken token = parser.currentToken();
 		if (token == JsonToken.VALUE_NULL) {
 			return null;
@@ -180,6 +189,8 @@ public final class ResponseDeserializers {
 			}
 			return context.readValue(parser, context.getTypeFactory().constructCollectionType(List.class, type));
 		}
+		int known = previous.size();
+		boolean same = true;
 		T first = null;
 		List<T> more = null;
 		int count = 0;
@@ -190,7 +201,9 @@ public final class ResponseDeserializers {
 				}
 				return context.reportInputMismatch(type, "A list of %s holds a null element", type.getSimpleName());
 			}
-			T element = elements.read(parser, context);
+			T before = (count < known) ? previous.get(count) : null;
+			T element = elements.read(parser, context, before);
+			same = same && element == before;
 			if (count == 0) {
 				first = element;
 			}
@@ -202,6 +215,9 @@ public final class ResponseDeserializers {
 				more.add(element);
 			}
 			count++;
+		}
+		if (same && count == known) {
+			return previous;
 		}
 		if (count == 0) {
 			return List.of();
@@ -239,6 +255,18 @@ public final class ResponseDeserializers {
 		 * @return the value
 		 */
 		abstract T read(JsonParser parser, @Nullable DeserializationContext context);
+
+		/**
+		 * Read the value at the parser's current token, returning {@code same} instead when it is equal
+		 * (where the record type supports it; else always a new value).
+		 * @param parser the parser, at the value's first token
+		 * @param context the context, or {@code null}
+		 * @param same a value read before, or {@code null}
+		 * @return the value
+		 */
+		T read(JsonParser parser, @Nullable DeserializationContext context, @Nullable T same) {
+			return read(parser, context);
+		}
 
 	}
 
@@ -310,39 +338,14 @@ public final class ResponseDeserializers {
 
 		@Nullable List<ModalityTokenCount> read(JsonParser parser, @Nullable DeserializationContext context,
 				ModalityTokenCountDeserializer elements) {
-			if (context != null || parser.currentToken() != JsonToken.START_ARRAY) {
+			if (context != null) {
 				return list(parser, context, elements, ModalityTokenCount.class);
 			}
 			List<ModalityTokenCount> last = this.last;
-			int known = last.size();
-			ModalityTokenCount first = null;
-			List<ModalityTokenCount> more = null;
-			boolean same = true;
-			int count = 0;
-			for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-				if (token == JsonToken.VALUE_NULL) {
-					throw DatabindingNeeded.INSTANCE;
-				}
-				ModalityTokenCount previous = (count < known) ? last.get(count) : null;
-				ModalityTokenCount element = elements.read(parser, null, previous);
-				same = same && element == previous;
-				if (count == 0) {
-					first = element;
-				}
-				else {
-					if (more == null) {
-						more = new ArrayList<>(4);
-						more.add(first);
-					}
-					more.add(element);
-				}
-				count++;
+			List<ModalityTokenCount> read = list(parser, null, elements, ModalityTokenCount.class, last);
+			if (read != null && read != last) {
+				this.last = read;
 			}
-			if (same && count == known) {
-				return last;
-			}
-			List<ModalityTokenCount> read = (count == 0) ? List.of() : (more != null) ? List.copyOf(more) : List.of(first);
-			this.last = read;
 			return read;
 		}
 
@@ -562,7 +565,7 @@ public final class ResponseDeserializers {
 			return read(parser, context, null);
 		}
 
-		/** Read a count, returning {@code same} when it holds the same values. */
+		@Override
 		ModalityTokenCount read(JsonParser parser, @Nullable DeserializationContext context,
 				@Nullable ModalityTokenCount same) {
 			expectObject(parser, context, ModalityTokenCount.class);
