@@ -59,6 +59,7 @@ final class PromptConverter {
 	GenerateContentRequest toRequest(Prompt prompt, GeminiCometChatOptions options) {
 		GenerateContentRequest.Builder request = GenerateContentRequest.builder();
 		List<Part> system = new ArrayList<>();
+		List<Content> contents = new ArrayList<>();
 		for (Message message : prompt.getInstructions()) {
 			if (message instanceof SystemMessage systemMessage) {
 				if (StringUtils.hasLength(systemMessage.getText())) {
@@ -66,21 +67,24 @@ final class PromptConverter {
 				}
 			}
 			else if (message instanceof UserMessage user) {
-				request.addContent(new Content(Content.USER, userParts(user)));
+				addTurn(contents, Content.USER, userParts(user));
 			}
 			else if (message instanceof AssistantMessage assistant) {
 				List<Part> parts = modelParts(assistant);
 				if (!parts.isEmpty()) {
-					request.addContent(new Content(Content.MODEL, parts));
+					addTurn(contents, Content.MODEL, parts);
 				}
 			}
 			else if (message instanceof ToolResponseMessage toolResponses) {
-				request.addContent(new Content(Content.USER, functionResponses(toolResponses)));
+				addTurn(contents, Content.USER, functionResponses(toolResponses));
 			}
 			else {
 				throw new IllegalArgumentException("Unsupported message type " + message.getMessageType()
 						+ ": GeminiCometChatModel takes system, user, assistant and tool response messages");
 			}
+		}
+		if (!contents.isEmpty()) {
+			request.contents(contents);
 		}
 		if (!system.isEmpty()) {
 			request.systemInstruction(new Content(null, system));
@@ -93,6 +97,26 @@ final class PromptConverter {
 		request.safetySettings(options.getSafetySettings());
 		request.cachedContent(options.getCachedContent());
 		return request.build();
+	}
+
+	/**
+	 * Add a turn, or join its parts to the previous turn when that has the same role: Gemini answers 400
+	 * ("multiturn requests alternate between user and model") to two turns of one role in a row, which a
+	 * conversation gets from back-to-back user messages (a memory holding a message whose call failed), a
+	 * tool response followed by a user message, or an assistant message with nothing to send between two
+	 * user messages.
+	 */
+	private static void addTurn(List<Content> contents, String role, List<Part> parts) {
+		int last = contents.size() - 1;
+		if (last >= 0 && role.equals(contents.get(last).role())) {
+			List<Part> previous = contents.get(last).parts();
+			List<Part> joined = new ArrayList<>((previous != null) ? previous : List.of());
+			joined.addAll(parts);
+			contents.set(last, new Content(role, joined));
+		}
+		else {
+			contents.add(new Content(role, parts));
+		}
 	}
 
 	private List<Part> userParts(UserMessage user) {

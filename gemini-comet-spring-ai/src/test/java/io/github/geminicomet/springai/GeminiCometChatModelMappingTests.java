@@ -10,6 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
@@ -79,6 +82,30 @@ class GeminiCometChatModelMappingTests {
 		assertThat(parts.get(1).fileData().fileUri()).isEqualTo("https://example.org/files/cat.mp4");
 		assertThat(parts.get(1).fileData().mimeType()).isEqualTo("video/mp4");
 		assertThat(parts.get(2).text()).isEqualTo("Describe these");
+	}
+
+	@Test
+	void turnsOfOneRoleInARowGoAsOneTurn() {
+		this.gemini.reply(GeminiResponses.answer("Done"));
+		AssistantMessage.ToolCall call = new AssistantMessage.ToolCall("call-1", "function", "clock", "{}");
+		Prompt prompt = new Prompt(List.of(new SystemMessage("Be brief"), new UserMessage("first"),
+				new UserMessage("second"), AssistantMessage.builder().content("answer").build(), new UserMessage("third"),
+				AssistantMessage.builder().content("").build(), new UserMessage("fourth"),
+				AssistantMessage.builder().content("").toolCalls(List.of(call)).build(),
+				ToolResponseMessage.builder()
+					.responses(List.of(new ToolResponseMessage.ToolResponse("call-1", "clock", "{\"time\":\"noon\"}")))
+					.build(),
+				new UserMessage("and now?")));
+		this.chatModel.call(prompt);
+		List<Content> contents = this.gemini.lastExchange().contents();
+		assertThat(contents).extracting(Content::role).containsExactly("user", "model", "user", "model", "user");
+		assertThat(contents.get(0).parts()).extracting(Part::text).containsExactly("first", "second");
+		assertThat(contents.get(2).parts()).extracting(Part::text).containsExactly("third", "fourth");
+		assertThat(contents.get(3).parts()).singleElement()
+			.satisfies((part) -> assertThat(part.functionCall().name()).isEqualTo("clock"));
+		assertThat(contents.get(4).parts()).hasSize(2);
+		assertThat(contents.get(4).parts().get(0).functionResponse().name()).isEqualTo("clock");
+		assertThat(contents.get(4).parts().get(1).text()).isEqualTo("and now?");
 	}
 
 	@Test
