@@ -13,6 +13,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.Context;
 
 import org.springframework.http.HttpMethod;
 
@@ -73,7 +74,8 @@ final class ConcurrencyLimiter {
 		if (this.maxConcurrent <= 0) {
 			return exchange;
 		}
-		return Mono.usingWhen(acquire(maxWait, method, uri), (permit) -> exchange, Permit::releaseLater,
+		return Mono.usingWhen(acquire(maxWait, method, uri), (permit) -> permit.tellWait(exchange),
+				Permit::releaseLater,
 				(permit, ex) -> permit.releaseLater(), Permit::releaseLater);
 	}
 
@@ -87,7 +89,8 @@ final class ConcurrencyLimiter {
 		if (this.maxConcurrent <= 0) {
 			return exchange;
 		}
-		return Flux.usingWhen(acquire(maxWait, method, uri), (permit) -> exchange, Permit::releaseLater,
+		return Flux.usingWhen(acquire(maxWait, method, uri), (permit) -> permit.tellWait(exchange),
+				Permit::releaseLater,
 				(permit, ex) -> permit.releaseLater(), Permit::releaseLater);
 	}
 
@@ -127,6 +130,7 @@ final class ConcurrencyLimiter {
 					granted = true;
 				}
 				else if (this.waiting.size() < this.maxQueued) {
+					permit.queuedAt = System.nanoTime();
 					this.waiting.add(permit);
 					queued = true;
 				}
@@ -179,8 +183,31 @@ final class ConcurrencyLimiter {
 
 		private @Nullable Disposable timer; // guarded by lock
 
+		/** When it joined the queue (0 if it never waited): written before, read after the lock. */
+		private long queuedAt;
+
+		/** How long it waited for its place, set as it is handed over. */
+		private long waitedNanos;
+
 		Permit(MonoSink<Permit> sink) {
 			this.sink = sink;
+		}
+
+		/**
+		 * The exchange, told through its context how long this request waited for its place, so that the
+		 * quota's wait counts it against the same max wait ({@link QuotaGate#PLACE_WAIT_NANOS}).
+		 */
+		<T> Mono<T> tellWait(Mono<T> exchange) {
+			return (this.waitedNanos > 0) ? exchange.contextWrite(waitContext()) : exchange;
+		}
+
+		/** {@link #tellWait(Mono)} for a stream. */
+		<T> Flux<T> tellWait(Flux<T> exchange) {
+			return (this.waitedNanos > 0) ? exchange.contextWrite(waitContext()) : exchange;
+		}
+
+		private Context waitContext() {
+			return Context.of(QuotaGate.PLACE_WAIT_NANOS, this.waitedNanos);
 		}
 
 		/** Fail the request if it still waits after {@code maxWait}. */
@@ -246,6 +273,7 @@ final class ConcurrencyLimiter {
 				grantedTimer.dispose();
 			}
 			if (next != null) {
+				next.waitedNanos = System.nanoTime() - next.queuedAt;
 				// if that request was cancelled meanwhile, its onCancel gives the permit on again
 				next.sink.success(next);
 			}

@@ -52,6 +52,13 @@ final class QuotaGate {
 	/** The longest a store operation may take before it counts as a failure. */
 	static final Duration STORE_TIMEOUT = Duration.ofSeconds(1);
 
+	/**
+	 * Key, in an attempt's context, of how long the attempt waited for its place under
+	 * {@code max-concurrent-requests} (nanoseconds): its wait for room in the quota gets the rest of the max
+	 * wait.
+	 */
+	static final Object PLACE_WAIT_NANOS = new Object();
+
 	/** How long a failed store is left alone before it is tried again. */
 	private static final long STORE_RETRY_NANOS = Duration.ofSeconds(1).toNanos();
 
@@ -217,12 +224,15 @@ final class QuotaGate {
 	}
 
 	private Mono<Ticket> admit(long estimate, HttpMethod method, URI uri) {
-		return Mono.defer(() -> {
+		return Mono.deferContextual((context) -> {
 			long start = System.nanoTime();
-			return reserve(estimate, method, uri).flatMap((decision) -> {
+			// the wait for a place under max-concurrent-requests counts against the same max wait
+			long placeWait = context.getOrDefault(PLACE_WAIT_NANOS, 0L);
+			Duration maxWait = this.settings.maxWait().minusNanos(Math.min(placeWait, this.settings.maxWait().toNanos()));
+			return reserve(estimate, maxWait, method, uri).flatMap((decision) -> {
 				if (!decision.granted()) {
 					QuotaLimit limit = (decision.limit() != null) ? decision.limit() : QuotaLimit.REQUESTS_PER_MINUTE;
-					return Mono.error(reject(limit, decision.delay(), method, uri, null));
+					return Mono.error(reject(limit, decision.delay(), placeWait, method, uri, null));
 				}
 				Ticket ticket = new Ticket(estimate);
 				if (decision.delay().isZero() && this.localPauseUntil - start <= 0) {
@@ -230,7 +240,7 @@ final class QuotaGate {
 				}
 				this.waiting.incrementAndGet();
 				return Mono.delay(decision.delay())
-					.then(Mono.defer(() -> pausedMore(ticket, start, method, uri)))
+					.then(Mono.defer(() -> pausedMore(ticket, start, maxWait, placeWait, method, uri)))
 					.thenReturn(ticket)
 					.doOnCancel(ticket::release)
 					.doOnError((ex) -> ticket.release())
@@ -246,42 +256,43 @@ final class QuotaGate {
 	/**
 	 * After a wait: if a 429 paused the quota meanwhile, wait out the pause too (within the max wait).
 	 */
-	private Mono<Void> pausedMore(Ticket ticket, long start, HttpMethod method, URI uri) {
+	private Mono<Void> pausedMore(Ticket ticket, long start, Duration maxWait, long placeWait, HttpMethod method,
+			URI uri) {
 		long now = System.nanoTime();
 		long remaining = this.localPauseUntil - now;
 		if (remaining <= 0) {
 			return Mono.empty();
 		}
-		if (now + remaining - start > this.settings.maxWait().toNanos()) {
-			return Mono.error(reject(QuotaLimit.SERVER_RETRY_DELAY, Duration.ofNanos(remaining), method, uri, null));
+		if (now + remaining - start > maxWait.toNanos()) {
+			return Mono.error(reject(QuotaLimit.SERVER_RETRY_DELAY, Duration.ofNanos(remaining), placeWait, method,
+					uri, null));
 		}
 		return Mono.delay(Duration.ofNanos(remaining)).then();
 	}
 
-	private Mono<QuotaDecision> reserve(long estimate, HttpMethod method, URI uri) {
-		Duration maxWait = this.settings.maxWait();
+	private Mono<QuotaDecision> reserve(long estimate, Duration maxWait, HttpMethod method, URI uri) {
 		InMemoryQuotaStore local = this.fallback;
 		if (local == null) {
 			return this.store.reserve(this.key, this.limits, estimate, maxWait);
 		}
 		if (!this.storeAvailable && System.nanoTime() - this.storeRetryAt < 0) {
-			return storeDown(local, estimate, method, uri, null);
+			return storeDown(local, estimate, maxWait, method, uri, null);
 		}
 		return this.store.reserve(this.key, this.limits, estimate, maxWait)
 			.timeout(STORE_TIMEOUT)
 			.doOnNext((decision) -> storeAnswered())
 			.onErrorResume((ex) -> {
 				storeFailed(ex);
-				return storeDown(local, estimate, method, uri, ex);
+				return storeDown(local, estimate, maxWait, method, uri, ex);
 			});
 	}
 
-	private Mono<QuotaDecision> storeDown(InMemoryQuotaStore local, long estimate, HttpMethod method, URI uri,
-			@Nullable Throwable cause) {
+	private Mono<QuotaDecision> storeDown(InMemoryQuotaStore local, long estimate, Duration maxWait, HttpMethod method,
+			URI uri, @Nullable Throwable cause) {
 		if (this.settings.onStoreFailure() == QuotaStoreFailurePolicy.FAIL_CLOSED) {
-			return Mono.error(reject(QuotaLimit.STORE_UNAVAILABLE, null, method, uri, cause));
+			return Mono.error(reject(QuotaLimit.STORE_UNAVAILABLE, null, 0, method, uri, cause));
 		}
-		return local.reserve(this.key, this.limits, estimate, this.settings.maxWait());
+		return local.reserve(this.key, this.limits, estimate, maxWait);
 	}
 
 	/** Run a store operation whose outcome nobody waits for: settlements and pauses. */
@@ -320,10 +331,12 @@ final class QuotaGate {
 		}
 	}
 
-	private GeminiRateLimitException reject(QuotaLimit limit, @Nullable Duration room, HttpMethod method, URI uri,
-			@Nullable Throwable cause) {
+	private GeminiRateLimitException reject(QuotaLimit limit, @Nullable Duration room, long placeWait, HttpMethod method,
+			URI uri, @Nullable Throwable cause) {
 		this.rejections.get(limit).increment();
-		String wait = "the max wait of " + seconds(this.settings.maxWait()) + " (cometapi.gemini.quota.max-wait)";
+		String wait = "the max wait of " + seconds(this.settings.maxWait()) + " (cometapi.gemini.quota.max-wait)"
+				+ ((placeWait > 0) ? ", " + seconds(Duration.ofNanos(placeWait))
+						+ " of which went on waiting for a place under max-concurrent-requests" : "");
 		String reason = switch (limit) {
 			case REQUESTS_PER_MINUTE -> "the client-side quota 'requests-per-minute' ("
 					+ this.limits.requestsPerMinute() + ", cometapi.gemini.quota.requests-per-minute) has no room within "

@@ -24,7 +24,11 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 import org.springframework.http.HttpMethod;
 
 import io.github.geminicomet.ResilienceTestSupport.FakeServer;
+import io.github.geminicomet.quota.QuotaDecision;
 import io.github.geminicomet.quota.QuotaLimit;
+import io.github.geminicomet.quota.QuotaLimits;
+import io.github.geminicomet.quota.QuotaSettings;
+import io.github.geminicomet.quota.QuotaStore;
 
 import static io.github.geminicomet.ResilienceTestSupport.API_KEY;
 import static io.github.geminicomet.ResilienceTestSupport.SERVER_TIMER;
@@ -35,6 +39,7 @@ import static io.github.geminicomet.ResilienceTestSupport.drain;
 import static io.github.geminicomet.ResilienceTestSupport.errorBody;
 import static io.github.geminicomet.ResilienceTestSupport.errorOf;
 import static io.github.geminicomet.ResilienceTestSupport.event;
+import static io.github.geminicomet.ResilienceTestSupport.lastEvent;
 import static io.github.geminicomet.ResilienceTestSupport.templateBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -263,6 +268,95 @@ class GeminiTemplateResilienceConcurrencyLimitTests {
 			assertThat(server.requests).hasValue(1);
 			assertThat(template.getQuotaStatistics().rejections(QuotaLimit.MAX_CONCURRENT_REQUESTS)).isOne();
 		}
+	}
+
+	@Test
+	void theWaitForAPlaceCountsAgainstTheMaxWaitForRoomInTheQuota() {
+		List<Duration> asked = new CopyOnWriteArrayList<>();
+		QuotaStore store = roomAfterTheFirstCallIn(Duration.ofSeconds(1), asked);
+		try (FakeServer server = FakeServer.start((request, response) -> response
+			.header("Content-Type", "application/json")
+			.sendString(drain(request).then(Mono.delay(Duration.ofMillis(1200), SERVER_TIMER)).thenReturn(answer("Hi"))));
+				GeminiTemplate template = templateBuilder(server.baseUrl()).maxConcurrentRequests(1)
+					.maxQueueWait(Duration.ofSeconds(2))
+					.quota(QuotaSettings.of(1_000, 0).withMaxWait(Duration.ofSeconds(2)))
+					.quotaStore(store)
+					.build()) {
+			CompletableFuture<String> first = template.generateText("first").toFuture();
+			assertThat(await(() -> server.requests.get() == 1, TIMEOUT)).isTrue();
+			// about 1.2 s for the place, so less than the 1 s of room is left of the 2 s max wait
+			Throwable error = errorOf(template.generateText("second"));
+			assertThat(first.join()).isEqualTo("Hi");
+			assertThat(asked).hasSize(2);
+			assertThat(asked.get(0)).isEqualTo(Duration.ofSeconds(2));
+			assertThat(asked.get(1)).isLessThan(Duration.ofSeconds(1)).isGreaterThan(Duration.ZERO);
+			assertThat(error).isInstanceOfSatisfying(GeminiRateLimitException.class, (rejection) -> {
+				assertThat(rejection.isClientSide()).isTrue();
+				assertThat(rejection.getQuotaLimit()).isEqualTo(QuotaLimit.REQUESTS_PER_MINUTE);
+			});
+			assertThat(error).hasMessageContaining("max wait of 2.000s (cometapi.gemini.quota.max-wait), 1.")
+				.hasMessageContaining("of which went on waiting for a place under max-concurrent-requests")
+				.hasMessageContaining("No request was sent to Gemini");
+			assertThat(server.requests).hasValue(1);
+		}
+	}
+
+	@Test
+	void aStreamsWaitForAPlaceCountsAgainstTheMaxWaitForRoomInTheQuotaToo() {
+		List<Duration> asked = new CopyOnWriteArrayList<>();
+		QuotaStore store = roomAfterTheFirstCallIn(Duration.ofSeconds(1), asked);
+		try (FakeServer server = FakeServer.start((request, response) -> response
+			.header("Content-Type", "text/event-stream")
+			.sendString(drain(request).then(Mono.delay(Duration.ofMillis(1200), SERVER_TIMER))
+				.thenMany(Flux.just(event("Hi"), lastEvent("!")))));
+				GeminiTemplate template = templateBuilder(server.baseUrl()).maxConcurrentRequests(1)
+					.maxQueueWait(Duration.ofSeconds(2))
+					.quota(QuotaSettings.of(1_000, 0).withMaxWait(Duration.ofSeconds(2)))
+					.quotaStore(store)
+					.build()) {
+			CompletableFuture<List<String>> first = template.streamText("first").collectList().toFuture();
+			assertThat(await(() -> server.requests.get() == 1, TIMEOUT)).isTrue();
+			Throwable error = errorOf(template.streamText("second").then());
+			assertThat(first.join()).containsExactly("Hi", "!");
+			assertThat(asked).hasSize(2);
+			assertThat(asked.get(1)).isLessThan(Duration.ofSeconds(1)).isGreaterThan(Duration.ZERO);
+			assertThat(error).isInstanceOfSatisfying(GeminiRateLimitException.class,
+					(rejection) -> assertThat(rejection.getQuotaLimit()).isEqualTo(QuotaLimit.REQUESTS_PER_MINUTE));
+			assertThat(server.requests).hasValue(1);
+		}
+	}
+
+	/**
+	 * A quota store with no wait for the first call and room after {@code room} for later ones, granted
+	 * only within the max wait it is asked with, which it records.
+	 */
+	private static QuotaStore roomAfterTheFirstCallIn(Duration room, List<Duration> asked) {
+		return new QuotaStore() {
+
+			@Override
+			public Mono<QuotaDecision> reserve(String key, QuotaLimits limits, long tokens, Duration maxWait) {
+				Duration wait = asked.isEmpty() ? Duration.ZERO : room;
+				asked.add(maxWait);
+				return Mono.just((wait.compareTo(maxWait) <= 0) ? new QuotaDecision(true, wait, null)
+						: new QuotaDecision(false, wait, QuotaLimit.REQUESTS_PER_MINUTE));
+			}
+
+			@Override
+			public Mono<Void> adjust(String key, QuotaLimits limits, long requests, long tokens) {
+				return Mono.empty();
+			}
+
+			@Override
+			public Mono<Void> pause(String key, Duration duration) {
+				return Mono.empty();
+			}
+
+			@Override
+			public String name() {
+				return "test";
+			}
+
+		};
 	}
 
 	@Test
