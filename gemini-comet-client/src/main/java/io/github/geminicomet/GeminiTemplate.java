@@ -156,11 +156,12 @@ public class GeminiTemplate implements GeminiOperations, AutoCloseable {
 				errorDecoder, new FailureTranslator(builder.maxInMemorySize, builder.connectTimeout,
 						builder.readTimeout, builder.firstByteTimeout),
 				builder.firstByteTimeout);
+		this.observer = new CallObserver(builder.observationRegistry, builder.observationConvention);
 		this.tokenCounter = (this.pipeline.quota().isEnabled() && builder.quota.tokensPerMinute() > 0
 				&& builder.quota.tokenEstimate() == TokenEstimate.COUNT_TOKENS)
-						? new QuotaTokenCounter(this.exchange, this.modelsUrl, jsonMapper, builder.defaultGenerationConfig)
+						? new QuotaTokenCounter(this.exchange, this.observer, this.modelsUrl, jsonMapper,
+								builder.defaultGenerationConfig)
 						: null;
-		this.observer = new CallObserver(builder.observationRegistry, builder.observationConvention);
 		GeminiApi api = new GeminiApi(apiUrl, jsonMapper, this.exchange, this.observer);
 		this.endpoints = new GeminiEndpoints(api);
 		this.cachedContents = new DefaultCachedContentOperations(api);

@@ -17,6 +17,7 @@ import io.github.geminicomet.model.CountTokensRequest;
 import io.github.geminicomet.model.CountTokensResponse;
 import io.github.geminicomet.model.GenerateContentRequest;
 import io.github.geminicomet.model.GenerationConfig;
+import io.github.geminicomet.observation.GeminiObservationContext;
 
 /**
  * Counts a generate call's tokens with the model's {@code countTokens} for its quota reservation
@@ -35,6 +36,8 @@ final class QuotaTokenCounter {
 
 	private final GeminiExchange exchange;
 
+	private final CallObserver observer;
+
 	private final String modelsUrl;
 
 	private final ObjectWriter requestWriter;
@@ -43,9 +46,10 @@ final class QuotaTokenCounter {
 
 	private final @Nullable GenerationConfig defaultGenerationConfig;
 
-	QuotaTokenCounter(GeminiExchange exchange, String modelsUrl, JsonMapper jsonMapper,
+	QuotaTokenCounter(GeminiExchange exchange, CallObserver observer, String modelsUrl, JsonMapper jsonMapper,
 			@Nullable GenerationConfig defaultGenerationConfig) {
 		this.exchange = exchange;
+		this.observer = observer;
 		this.modelsUrl = modelsUrl;
 		this.requestWriter = jsonMapper.writerFor(CountTokensRequest.class);
 		this.responseReader = jsonMapper.readerFor(CountTokensResponse.class);
@@ -60,9 +64,11 @@ final class QuotaTokenCounter {
 	Mono<QuotaGate.TokenCount> count(String model, GenerateContentRequest request) {
 		URI uri = URI.create(this.modelsUrl + model + ":countTokens");
 		long allowance = answerAllowance(request);
-		return Mono.defer(() -> this.exchange.<CountTokensResponse>unlimited(HttpMethod.POST, uri,
-				this.requestWriter.writeValueAsBytes(CountTokensRequest.of(model, request)), this.responseReader))
-			.timeout(TIMEOUT)
+		// observed as a count_tokens call of its own, a child of the call it counts for
+		Mono<CountTokensResponse> count = Mono.defer(() -> this.exchange.<CountTokensResponse>unlimited(HttpMethod.POST,
+				uri, this.requestWriter.writeValueAsBytes(CountTokensRequest.of(model, request)), this.responseReader))
+			.timeout(TIMEOUT);
+		return this.observer.call(count, GeminiObservationContext.COUNT_TOKENS, model, uri, request)
 			.flatMap((response) -> {
 				Integer total = response.totalTokens();
 				return (total != null && total >= 0) ? Mono.just(new QuotaGate.TokenCount(total, allowance))

@@ -2,9 +2,13 @@ package io.github.geminicomet;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,6 +32,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.github.geminicomet.ResilienceTestSupport.await;
 import static io.github.geminicomet.TemplateFixtures.TIMEOUT;
 import static io.github.geminicomet.TemplateFixtures.assertKeyNotLeaked;
 import static io.github.geminicomet.TemplateFixtures.baseUrl;
@@ -197,6 +202,40 @@ class GeminiTemplateQuotaTokenCountTests {
 				.verify(TIMEOUT);
 			wireMock.verify(1, postRequestedFor(urlEqualTo(COUNT_URL)));
 			wireMock.verify(1, postRequestedFor(urlEqualTo(GENERATE_URL)));
+		}
+	}
+
+	@Test
+	void theCountIsObservedAsACountTokensCallInsideTheCallItCountsFor() {
+		wireMock.stubFor(post(urlEqualTo(COUNT_URL)).willReturn(okJson("{\"totalTokens\":1000}")));
+		wireMock.stubFor(post(urlEqualTo(GENERATE_URL)).willReturn(okJson(fixture("unary/text.json"))));
+		List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public void onStop(Observation.Context context) {
+				stopped.add(context);
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+		});
+		try (GeminiTemplate template = templateBuilder(baseUrl(wireMock)).observationRegistry(registry)
+			.quota(QuotaSettings.of(0, 100_000).withTokenEstimate(TokenEstimate.COUNT_TOKENS))
+			.build()) {
+			assertThat(template.generateContent(REQUEST).block(TIMEOUT)).isNotNull();
+			assertThat(await(() -> stopped.size() == 2, TIMEOUT)).isTrue();
+			assertThat(stopped).extracting(Observation.Context::getContextualName)
+				.containsExactly("count_tokens gemini-3.5-flash-lite", "generate_content gemini-3.5-flash-lite");
+			Observation.Context count = stopped.get(0);
+			Observation.Context generate = stopped.get(1);
+			assertThat(count.getParentObservation()).isNotNull();
+			assertThat(count.getParentObservation().getContextView()).isSameAs(generate);
+			assertThat(count.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("SUCCESS");
 		}
 	}
 
