@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -62,9 +63,10 @@ class FileOperationsTests {
 		GeminiFile file = this.gemini.files().upload(video, progress::add).block(TemplateFixtures.TIMEOUT);
 
 		long g = GRANULARITY;
-		assertThat(this.server.commands).containsExactly("start 0 " + content.length, "upload 0 " + g,
-				"upload " + g + " " + g, "upload " + 2 * g + " " + g, "query " + 2 * g + " 0", "upload " + 2 * g + " " + g,
-				"upload " + 3 * g + " " + g, "upload, finalize " + 4 * g + " 1000");
+		assertThat(withoutUnplannedResumes(this.server.commands, "query " + 2 * g + " 0")).containsExactly(
+				"start 0 " + content.length, "upload 0 " + g, "upload " + g + " " + g, "upload " + 2 * g + " " + g,
+				"query " + 2 * g + " 0", "upload " + 2 * g + " " + g, "upload " + 3 * g + " " + g,
+				"upload, finalize " + 4 * g + " 1000");
 		assertThat(this.server.requests).allMatch((request) -> !request.contains("generativelanguage"));
 		assertThat(progress).extracting(FileOperations.UploadProgress::bytesUploaded)
 			.containsExactly(g, 2 * g, 3 * g, 4 * g, (long) content.length);
@@ -93,6 +95,24 @@ class FileOperationsTests {
 		assertThat(this.observations).hasObservationWithNameEqualTo("gen_ai.client.operation")
 			.that()
 			.hasLowCardinalityKeyValue("gen_ai.operation.name", "upload_file");
+	}
+
+	/**
+	 * The commands without the resumes the test did not plan: now and then the pool hands a chunk a
+	 * connection the server has just closed, and the upload then asks the server what it has and sends the
+	 * chunk again, as it should (seen once in a clean build). Such a resume is a {@code query} other than
+	 * {@code planned}, and maybe a repeat of the chunk it interrupted.
+	 */
+	private static List<String> withoutUnplannedResumes(List<String> commands, String planned) {
+		List<String> kept = new ArrayList<>();
+		for (String command : commands) {
+			boolean unplannedQuery = command.startsWith("query ") && !command.equals(planned);
+			boolean repeat = !kept.isEmpty() && kept.get(kept.size() - 1).equals(command);
+			if (!unplannedQuery && !repeat) {
+				kept.add(command);
+			}
+		}
+		return kept;
 	}
 
 	@Test
