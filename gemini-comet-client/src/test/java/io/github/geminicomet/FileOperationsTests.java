@@ -63,7 +63,9 @@ class FileOperationsTests {
 		GeminiFile file = this.gemini.files().upload(video, progress::add).block(TemplateFixtures.TIMEOUT);
 
 		long g = GRANULARITY;
-		assertThat(withoutUnplannedResumes(this.server.commands, "query " + 2 * g + " 0")).containsExactly(
+		assertThat(withoutUnplannedResumes(this.server.commands, "query " + 2 * g + " 0"))
+			.as("the commands received: %s", this.server.commands)
+			.containsExactly(
 				"start 0 " + content.length, "upload 0 " + g, "upload " + g + " " + g, "upload " + 2 * g + " " + g,
 				"query " + 2 * g + " 0", "upload " + 2 * g + " " + g, "upload " + 3 * g + " " + g,
 				"upload, finalize " + 4 * g + " 1000");
