@@ -34,10 +34,6 @@ final class CallPipeline {
 
 	private final @Nullable Duration maxQueueWait;
 
-	CallPipeline(ConcurrencyLimiter limiter, RetrySettings retrySettings, @Nullable Duration callTimeout) {
-		this(limiter, null, QuotaGate.NONE, retrySettings, callTimeout);
-	}
-
 	/**
 	 * @param maxQueueWait the longest an attempt waits for a place under the concurrency limit, or
 	 * {@code null} for as long as it takes
@@ -98,15 +94,8 @@ final class CallPipeline {
 
 	/**
 	 * {@link #stream(Flux, HttpMethod, URI)} for an attempt that sends {@code body} (written anew for each
-	 * attempt), which the quota reserves its estimated tokens for before sending.
-	 */
-	<T> Flux<T> stream(Function<byte[], Flux<T>> send, Supplier<byte[]> body, HttpMethod method, URI uri) {
-		return stream(send, body, null, method, uri);
-	}
-
-	/**
-	 * {@link #stream(Function, Supplier, HttpMethod, URI)} reserving the tokens {@code count} reports,
-	 * asked once per call ({@code null}, or when it answers nothing: the size estimate).
+	 * attempt), which the quota reserves the tokens {@code count} reports for before sending, asked once per
+	 * call ({@code null}, or when it answers nothing: the size estimate).
 	 */
 	<T> Flux<T> stream(Function<byte[], Flux<T>> send, Supplier<byte[]> body,
 			@Nullable Mono<QuotaGate.TokenCount> count, HttpMethod method, URI uri) {

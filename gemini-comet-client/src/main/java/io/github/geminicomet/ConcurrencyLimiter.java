@@ -79,11 +79,6 @@ final class ConcurrencyLimiter {
 				(permit, ex) -> permit.releaseLater(), Permit::releaseLater);
 	}
 
-	/** Run {@code exchange} while holding a permit, waiting for one as long as it takes. */
-	<T> Flux<T> limit(Flux<T> exchange, HttpMethod method, URI uri) {
-		return limit(exchange, null, method, uri);
-	}
-
 	/** Run {@code exchange} while holding a permit, waiting for one at most {@code maxWait} when not null. */
 	<T> Flux<T> limit(Flux<T> exchange, @Nullable Duration maxWait, HttpMethod method, URI uri) {
 		if (this.maxConcurrent <= 0) {
@@ -131,6 +126,7 @@ final class ConcurrencyLimiter {
 				}
 				else if (this.waiting.size() < this.maxQueued) {
 					permit.queuedAt = System.nanoTime();
+					permit.bounded = (maxWait != null);
 					this.waiting.add(permit);
 					queued = true;
 				}
@@ -189,6 +185,12 @@ final class ConcurrencyLimiter {
 		/** How long it waited for its place, set as it is handed over. */
 		private long waitedNanos;
 
+		/**
+		 * Whether its wait was bounded by a max wait, which the quota's wait then shares; a wait without
+		 * one is not taken off the quota's.
+		 */
+		private boolean bounded;
+
 		Permit(MonoSink<Permit> sink) {
 			this.sink = sink;
 		}
@@ -198,12 +200,16 @@ final class ConcurrencyLimiter {
 		 * quota's wait counts it against the same max wait ({@link QuotaGate#PLACE_WAIT_NANOS}).
 		 */
 		<T> Mono<T> tellWait(Mono<T> exchange) {
-			return (this.waitedNanos > 0) ? exchange.contextWrite(waitContext()) : exchange;
+			return told() ? exchange.contextWrite(waitContext()) : exchange;
 		}
 
 		/** {@link #tellWait(Mono)} for a stream. */
 		<T> Flux<T> tellWait(Flux<T> exchange) {
-			return (this.waitedNanos > 0) ? exchange.contextWrite(waitContext()) : exchange;
+			return told() ? exchange.contextWrite(waitContext()) : exchange;
+		}
+
+		private boolean told() {
+			return this.bounded && this.waitedNanos > 0;
 		}
 
 		private Context waitContext() {

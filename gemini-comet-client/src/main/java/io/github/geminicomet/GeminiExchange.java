@@ -121,15 +121,8 @@ final class GeminiExchange {
 
 	/**
 	 * A stream of server-sent events: POST the body (written anew for each attempt), with limits and
-	 * retries before the first event.
-	 */
-	Flux<GenerateContentResponse> stream(URI uri, Supplier<byte[]> body) {
-		return stream(uri, body, null);
-	}
-
-	/**
-	 * {@link #stream(URI, Supplier)} whose quota reservation is the tokens {@code count} reports
-	 * ({@code null} for the size estimate).
+	 * retries before the first event, its quota reservation the tokens {@code count} reports ({@code null}
+	 * for the size estimate).
 	 */
 	Flux<GenerateContentResponse> stream(URI uri, Supplier<byte[]> body, @Nullable Mono<QuotaGate.TokenCount> count) {
 		return this.pipeline.stream((bytes) -> streamAttempt(uri, bytes), body, count, HttpMethod.POST, uri);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -170,10 +171,17 @@ final class QuotaGate {
 	 * reuse what it got. Create it per call subscription.
 	 */
 	static Mono<TokenCount> perCall(Mono<TokenCount> count) {
-		AtomicReference<@Nullable TokenCount> known = new AtomicReference<>();
+		// an empty count (countTokens failed: the size estimate stands) is remembered too, not asked again
+		AtomicReference<@Nullable Optional<TokenCount>> known = new AtomicReference<>();
 		return Mono.defer(() -> {
-			TokenCount counted = known.get();
-			return (counted != null) ? Mono.just(counted) : count.doOnNext(known::set);
+			Optional<TokenCount> counted = known.get();
+			if (counted != null) {
+				return Mono.justOrEmpty(counted);
+			}
+			return count.map(Optional::of)
+				.defaultIfEmpty(Optional.empty())
+				.doOnNext(known::set)
+				.flatMap(Mono::justOrEmpty);
 		});
 	}
 
@@ -223,7 +231,11 @@ final class QuotaGate {
 		}).switchIfEmpty(Mono.defer(() -> admit(estimate, method, uri)));
 	}
 
-	private Mono<Ticket> admit(long estimate, HttpMethod method, URI uri) {
+	private Mono<Ticket> admit(long tokens, HttpMethod method, URI uri) {
+		// the stores charge at most a minute's tokens (a bigger call waits for a full bucket): the ticket
+		// settles against what was charged
+		long cap = this.limits.tokensPerMinute();
+		long estimate = (cap > 0) ? Math.min(tokens, cap) : tokens;
 		return Mono.deferContextual((context) -> {
 			long start = System.nanoTime();
 			// the wait for a place under max-concurrent-requests counts against the same max wait

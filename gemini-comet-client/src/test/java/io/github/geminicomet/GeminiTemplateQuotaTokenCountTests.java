@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
@@ -22,8 +23,12 @@ import io.github.geminicomet.model.Content;
 import io.github.geminicomet.model.GenerateContentRequest;
 import io.github.geminicomet.model.GenerateContentResponse;
 import io.github.geminicomet.model.GenerationConfig;
+import io.github.geminicomet.quota.InMemoryQuotaStore;
+import io.github.geminicomet.quota.QuotaDecision;
 import io.github.geminicomet.quota.QuotaLimit;
+import io.github.geminicomet.quota.QuotaLimits;
 import io.github.geminicomet.quota.QuotaSettings;
+import io.github.geminicomet.quota.QuotaStore;
 import io.github.geminicomet.quota.TokenEstimate;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -184,6 +189,70 @@ class GeminiTemplateQuotaTokenCountTests {
 				.verify(TIMEOUT);
 			wireMock.verify(1, postRequestedFor(urlEqualTo(COUNT_URL)));
 			wireMock.verify(1, postRequestedFor(urlEqualTo(GENERATE_URL)));
+		}
+	}
+
+	@Test
+	void aFailedCountIsNotAskedAgainByTheRetriesOfTheCall() {
+		wireMock.stubFor(post(urlEqualTo(COUNT_URL)).willReturn(aResponse().withStatus(500)
+			.withHeader("Content-Type", "application/json").withBody(ResilienceTestSupport.errorBody(500, "INTERNAL"))));
+		wireMock.stubFor(post(urlEqualTo(GENERATE_URL)).inScenario("retried").whenScenarioStateIs(STARTED)
+			.willSetStateTo("failed once")
+			.willReturn(aResponse().withStatus(503)
+				.withHeader("Content-Type", "application/json")
+				.withBody(ResilienceTestSupport.errorBody(503, "UNAVAILABLE"))));
+		wireMock.stubFor(post(urlEqualTo(GENERATE_URL)).inScenario("retried").whenScenarioStateIs("failed once")
+			.willReturn(okJson(fixture("unary/text.json"))));
+		try (GeminiTemplate template = countingTemplate(100_000, ResilienceTestSupport.fastRetry(3))) {
+			assertThat(template.generateText("Hello").block(TIMEOUT)).isEqualTo("Otters hold hands while they sleep.");
+			wireMock.verify(2, postRequestedFor(urlEqualTo(GENERATE_URL)));
+			wireMock.verify(1, postRequestedFor(urlEqualTo(COUNT_URL)));
+		}
+	}
+
+	@Test
+	void aReservationAboveAMinutesTokensIsSettledAgainstWhatWasCharged() {
+		// 900 counted + 200 maxOutputTokens = 1,100, but a bucket holds 1,000: the stores charge 1,000
+		wireMock.stubFor(post(urlEqualTo(COUNT_URL)).willReturn(okJson("{\"totalTokens\":900}")));
+		wireMock.stubFor(post(urlEqualTo(GENERATE_URL)).willReturn(okJson(fixture("unary/text.json"))));
+		List<Long> reserved = new CopyOnWriteArrayList<>();
+		List<Long> adjusted = new CopyOnWriteArrayList<>();
+		InMemoryQuotaStore memory = new InMemoryQuotaStore();
+		QuotaStore store = new QuotaStore() {
+
+			@Override
+			public Mono<QuotaDecision> reserve(String key, QuotaLimits limits, long tokens, Duration maxWait) {
+				reserved.add(tokens);
+				return memory.reserve(key, limits, tokens, maxWait);
+			}
+
+			@Override
+			public Mono<Void> adjust(String key, QuotaLimits limits, long requests, long tokens) {
+				adjusted.add(tokens);
+				return memory.adjust(key, limits, requests, tokens);
+			}
+
+			@Override
+			public Mono<Void> pause(String key, Duration duration) {
+				return memory.pause(key, duration);
+			}
+
+			@Override
+			public String name() {
+				return "recording";
+			}
+
+		};
+		try (GeminiTemplate template = templateBuilder(baseUrl(wireMock))
+			.quota(QuotaSettings.of(0, 1_000).withTokenEstimate(TokenEstimate.COUNT_TOKENS))
+			.quotaStore(store)
+			.build()) {
+			GenerateContentResponse response = template.generateContent(REQUEST).block(TIMEOUT);
+			int used = response.usageMetadata().totalTokenCount();
+			assertThat(ResilienceTestSupport.await(() -> !adjusted.isEmpty(), TIMEOUT)).isTrue();
+			// what was charged is given back but what the answer used
+			assertThat(reserved).containsExactly(1_000L);
+			assertThat(adjusted).containsExactly(used - 1_000L);
 		}
 	}
 

@@ -302,6 +302,26 @@ class GeminiTemplateResilienceConcurrencyLimitTests {
 	}
 
 	@Test
+	void aWaitForAPlaceWithoutAMaxWaitLeavesTheQuotaItsWholeMaxWait() {
+		List<Duration> asked = new CopyOnWriteArrayList<>();
+		QuotaStore store = roomAfterTheFirstCallIn(Duration.ofSeconds(1), asked);
+		try (FakeServer server = FakeServer.start((request, response) -> response
+			.header("Content-Type", "application/json")
+			.sendString(drain(request).then(Mono.delay(Duration.ofMillis(1200), SERVER_TIMER)).thenReturn(answer("Hi"))));
+				GeminiTemplate template = templateBuilder(server.baseUrl()).maxConcurrentRequests(1)
+					.quota(QuotaSettings.of(1_000, 0).withMaxWait(Duration.ofSeconds(2)))
+					.quotaStore(store)
+					.build()) {
+			CompletableFuture<String> first = template.generateText("first").toFuture();
+			assertThat(await(() -> server.requests.get() == 1, TIMEOUT)).isTrue();
+			// no max wait for the place (maxQueueWait unset): its 1.2 s are not taken off the quota's 2 s
+			assertThat(template.generateText("second").block(TIMEOUT)).isEqualTo("Hi");
+			assertThat(first.join()).isEqualTo("Hi");
+			assertThat(asked).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+		}
+	}
+
+	@Test
 	void aStreamsWaitForAPlaceCountsAgainstTheMaxWaitForRoomInTheQuotaToo() {
 		List<Duration> asked = new CopyOnWriteArrayList<>();
 		QuotaStore store = roomAfterTheFirstCallIn(Duration.ofSeconds(1), asked);
