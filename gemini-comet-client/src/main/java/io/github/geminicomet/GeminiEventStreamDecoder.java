@@ -48,12 +48,13 @@ final class GeminiEventStreamDecoder {
 		return new DecodedEventStream<>(body, () -> new Decoding(state, status), PREFETCH);
 	}
 
-	private @Nullable GenerateContentResponse parseEventUnlessFailed(byte[] bytes, int length, StreamState state) {
+	private @Nullable GenerateContentResponse parseEventUnlessFailed(ResponseReader.Session events, byte[] bytes,
+			int length, StreamState state) {
 		if (state.hasFailed()) {
 			return null;
 		}
 		try {
-			return parseEvent(bytes, length, state);
+			return parseEvent(events, bytes, length, state);
 		}
 		catch (RuntimeException ex) {
 			state.fail(ex);
@@ -61,7 +62,8 @@ final class GeminiEventStreamDecoder {
 		}
 	}
 
-	private @Nullable GenerateContentResponse parseEvent(byte[] bytes, int length, StreamState state) {
+	private @Nullable GenerateContentResponse parseEvent(ResponseReader.Session events, byte[] bytes, int length,
+			StreamState state) {
 		int start = 0;
 		while (start < length && isWhitespace(bytes[start])) {
 			start++;
@@ -72,7 +74,7 @@ final class GeminiEventStreamDecoder {
 		if (isErrorObject(bytes, start, length)) {
 			throw this.errorDecoder.decodeEvent(new String(bytes, 0, length, StandardCharsets.UTF_8), state.uri());
 		}
-		GenerateContentResponse event = this.responseReader.read(bytes, start, length - start);
+		GenerateContentResponse event = events.read(bytes, start, length - start);
 		state.onEvent(event);
 		return event;
 	}
@@ -128,7 +130,9 @@ final class GeminiEventStreamDecoder {
 		Decoding(StreamState state, HttpStatusCode status) {
 			this.state = state;
 			this.status = status;
-			this.parser = new ServerSentEventParser<>((bytes, length) -> parseEventUnlessFailed(bytes, length, state),
+			ResponseReader.Session events = GeminiEventStreamDecoder.this.responseReader.session();
+			this.parser = new ServerSentEventParser<>(
+					(bytes, length) -> parseEventUnlessFailed(events, bytes, length, state),
 					GeminiEventStreamDecoder.this.maxEventSize);
 		}
 

@@ -1,7 +1,5 @@
 package io.github.geminicomet;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -211,13 +209,7 @@ final class ResumableUpload {
 	}
 
 	private @Nullable GeminiFile parseFile(DataBuffer buffer) {
-		try (InputStream body = buffer.asInputStream(true)) {
-			FileEnvelope envelope = this.fileReader.readValue(body);
-			return envelope.file();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return BodyReader.<FileEnvelope>json(this.fileReader).read(buffer).file();
 	}
 
 	private Duration backoff(int attempt) {

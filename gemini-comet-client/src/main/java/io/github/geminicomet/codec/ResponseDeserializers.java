@@ -81,10 +81,10 @@ public final class ResponseDeserializers {
 	public static JsonMapper register(JsonMapper mapper) {
 		SimpleModule module = new SimpleModule("gemini-comet-responses");
 		module.addDeserializer(GenerateContentResponse.class, new ResponseDeserializer());
-		module.addDeserializer(Candidate.class, new CandidateDeserializer());
-		module.addDeserializer(Content.class, new ContentDeserializer());
+		module.addDeserializer(Candidate.class, new CandidateDeserializer(false));
+		module.addDeserializer(Content.class, new ContentDeserializer(false));
 		module.addDeserializer(Part.class, new PartDeserializer());
-		module.addDeserializer(UsageMetadata.class, new UsageDeserializer());
+		module.addDeserializer(UsageMetadata.class, new UsageDeserializer(false));
 		module.addDeserializer(ModalityTokenCount.class, new ModalityTokenCountDeserializer());
 		module.addDeserializer(SafetyRating.class, new SafetyRatingDeserializer());
 		return mapper.rebuild().addModule(module).build();
@@ -288,15 +288,22 @@ public final class ResponseDeserializers {
 	/**
 	 * A string property that repeats from one event of a stream to the next (model version, response id,
 	 * role): the last value read is handed out again while the JSON holds the same characters, so the events
-	 * of a stream share one instance instead of each allocating its own. Shared by threads: a race only costs
-	 * a new string.
+	 * of a stream share one instance instead of each allocating its own. Only in the deserializers of one
+	 * stream ({@link ResponseReader#session()}), which read its events one after the other; the shared
+	 * ones are made without it ({@code enabled} false) and read every value anew.
 	 */
 	private static final class RepeatedString {
 
-		private volatile @Nullable String last;
+		private final boolean enabled;
+
+		private @Nullable String last;
+
+		RepeatedString(boolean enabled) {
+			this.enabled = enabled;
+		}
 
 		@Nullable String read(JsonParser parser, @Nullable DeserializationContext context) {
-			if (parser.currentToken() != JsonToken.VALUE_STRING) {
+			if (!this.enabled || parser.currentToken() != JsonToken.VALUE_STRING) {
 				return string(parser, context);
 			}
 			String last = this.last;
@@ -328,17 +335,23 @@ public final class ResponseDeserializers {
 	/**
 	 * A list of token counts by modality that repeats from one event of a stream to the next (the
 	 * prompt's and the cache's, which every event carries unchanged): while the JSON holds the same counts,
-	 * the last list read is handed out again, its elements too. Only on the pass without a context (where
-	 * anything unusual goes to the databinding); with a context every list is read anew. Shared by
-	 * threads: a race only costs a new list.
+	 * the last list read is handed out again, its elements too. Only in the deserializers of one stream
+	 * ({@link ResponseReader#session()}) and on the pass without a context (where anything unusual goes to
+	 * the databinding); otherwise every list is read anew.
 	 */
 	private static final class RepeatedDetails {
 
-		private volatile List<ModalityTokenCount> last = List.of();
+		private final boolean enabled;
+
+		private List<ModalityTokenCount> last = List.of();
+
+		RepeatedDetails(boolean enabled) {
+			this.enabled = enabled;
+		}
 
 		@Nullable List<ModalityTokenCount> read(JsonParser parser, @Nullable DeserializationContext context,
 				ModalityTokenCountDeserializer elements) {
-			if (context != null) {
+			if (!this.enabled || context != null) {
 				return list(parser, context, elements, ModalityTokenCount.class);
 			}
 			List<ModalityTokenCount> last = this.last;
@@ -353,13 +366,28 @@ public final class ResponseDeserializers {
 
 	static final class ResponseDeserializer extends Reader<GenerateContentResponse> {
 
-		private final CandidateDeserializer candidates = new CandidateDeserializer();
+		private final CandidateDeserializer candidates;
 
-		private final UsageDeserializer usage = new UsageDeserializer();
+		private final UsageDeserializer usage;
 
-		private final RepeatedString modelVersions = new RepeatedString();
+		private final RepeatedString modelVersions;
 
-		private final RepeatedString responseIds = new RepeatedString();
+		private final RepeatedString responseIds;
+
+		ResponseDeserializer() {
+			this(false);
+		}
+
+		/**
+		 * @param repeats whether values that repeat from event to event are shared between them: only for
+		 * the events of one stream, read one after the other
+		 */
+		ResponseDeserializer(boolean repeats) {
+			this.candidates = new CandidateDeserializer(repeats);
+			this.usage = new UsageDeserializer(repeats);
+			this.modelVersions = new RepeatedString(repeats);
+			this.responseIds = new RepeatedString(repeats);
+		}
 
 		@Override
 		GenerateContentResponse read(JsonParser parser, @Nullable DeserializationContext context) {
@@ -391,7 +419,11 @@ public final class ResponseDeserializers {
 
 	private static final class CandidateDeserializer extends Reader<Candidate> {
 
-		private final ContentDeserializer content = new ContentDeserializer();
+		private final ContentDeserializer content;
+
+		CandidateDeserializer(boolean repeats) {
+			this.content = new ContentDeserializer(repeats);
+		}
 
 		private final SafetyRatingDeserializer safetyRatings = new SafetyRatingDeserializer();
 
@@ -437,7 +469,11 @@ public final class ResponseDeserializers {
 
 		private final PartDeserializer parts = new PartDeserializer();
 
-		private final RepeatedString roles = new RepeatedString();
+		private final RepeatedString roles;
+
+		ContentDeserializer(boolean repeats) {
+			this.roles = new RepeatedString(repeats);
+		}
 
 		@Override
 		Content read(JsonParser parser, @Nullable DeserializationContext context) {
@@ -506,13 +542,20 @@ public final class ResponseDeserializers {
 
 		private final ModalityTokenCountDeserializer details = new ModalityTokenCountDeserializer();
 
-		private final RepeatedDetails promptDetails = new RepeatedDetails();
+		private final RepeatedDetails promptDetails;
 
-		private final RepeatedDetails cacheDetails = new RepeatedDetails();
+		private final RepeatedDetails cacheDetails;
 
-		private final RepeatedString trafficTypes = new RepeatedString();
+		private final RepeatedString trafficTypes;
 
-		private final RepeatedString serviceTiers = new RepeatedString();
+		private final RepeatedString serviceTiers;
+
+		UsageDeserializer(boolean repeats) {
+			this.promptDetails = new RepeatedDetails(repeats);
+			this.cacheDetails = new RepeatedDetails(repeats);
+			this.trafficTypes = new RepeatedString(repeats);
+			this.serviceTiers = new RepeatedString(repeats);
+		}
 
 		@Override
 		UsageMetadata read(JsonParser parser, @Nullable DeserializationContext context) {

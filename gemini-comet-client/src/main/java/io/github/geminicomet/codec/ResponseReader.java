@@ -42,6 +42,7 @@ public final class ResponseReader {
 
 	private final ParserSettings settings;
 
+	/** The pass for single answers: shared by threads, so it keeps nothing from one answer to the next. */
 	private final ResponseDeserializers.ResponseDeserializer pass = new ResponseDeserializers.ResponseDeserializer();
 
 	private ResponseReader(ObjectReader databinding, ParserSettings settings) {
@@ -61,6 +62,17 @@ public final class ResponseReader {
 	}
 
 	/**
+	 * Return a reader for the events of one stream, read one after the other: values that repeat from
+	 * event to event (model version, response id, role, the prompt's token details, the service tier) are
+	 * shared between its events instead of built again. Confined to its stream, it never touches state
+	 * that other streams write.
+	 * @return the stream's reader
+	 */
+	public Session session() {
+		return new Session(new ResponseDeserializers.ResponseDeserializer(true));
+	}
+
+	/**
 	 * Read one answer or event.
 	 * @param bytes the bytes holding the JSON
 	 * @param offset where the JSON starts
@@ -69,7 +81,12 @@ public final class ResponseReader {
 	 * @throws JacksonException if the JSON is not valid or not a response, as the databinding throws it
 	 */
 	public GenerateContentResponse read(byte[] bytes, int offset, int length) {
-		GenerateContentResponse response = readWithoutContext(bytes, offset, length);
+		return read(this.pass, bytes, offset, length);
+	}
+
+	private GenerateContentResponse read(ResponseDeserializers.ResponseDeserializer pass, byte[] bytes, int offset,
+			int length) {
+		GenerateContentResponse response = readWithoutContext(pass, bytes, offset, length);
 		return (response != null) ? response : this.databinding.readValue(bytes, offset, length);
 	}
 
@@ -86,7 +103,7 @@ public final class ResponseReader {
 			if (this.settings.plain) {
 				try (InputStream input = buffer.asInputStream(false);
 						JsonParser parser = this.settings.createParser(input)) {
-					GenerateContentResponse response = readWithoutContext(parser);
+					GenerateContentResponse response = readWithoutContext(this.pass, parser);
 					if (response != null) {
 						return response;
 					}
@@ -112,26 +129,61 @@ public final class ResponseReader {
 	 * The pass without a databinding context: {@code null} when the answer needs the databinding.
 	 */
 	@Nullable GenerateContentResponse readWithoutContext(byte[] bytes, int offset, int length) {
+		return readWithoutContext(this.pass, bytes, offset, length);
+	}
+
+	private @Nullable GenerateContentResponse readWithoutContext(ResponseDeserializers.ResponseDeserializer pass,
+			byte[] bytes, int offset, int length) {
 		if (!this.settings.plain) {
 			return null;
 		}
 		try (JsonParser parser = this.settings.createParser(bytes, offset, length)) {
-			return readWithoutContext(parser);
+			return readWithoutContext(pass, parser);
 		}
 	}
 
-	private @Nullable GenerateContentResponse readWithoutContext(JsonParser parser) {
+	private static @Nullable GenerateContentResponse readWithoutContext(ResponseDeserializers.ResponseDeserializer pass,
+			JsonParser parser) {
 		try {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				return null;
 			}
-			GenerateContentResponse response = this.pass.read(parser, null);
+			GenerateContentResponse response = pass.read(parser, null);
 			// trailing content: the databinding decides (it fails, or ignores it, as configured)
 			return (parser.nextToken() == null) ? response : null;
 		}
 		catch (ResponseDeserializers.DatabindingNeeded | JacksonException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * The reader of one stream's events ({@link #session()}): not for concurrent use.
+	 */
+	public final class Session {
+
+		private final ResponseDeserializers.ResponseDeserializer pass;
+
+		private Session(ResponseDeserializers.ResponseDeserializer pass) {
+			this.pass = pass;
+		}
+
+		/**
+		 * Read the stream's next event.
+		 * @param bytes the bytes holding the JSON
+		 * @param offset where the JSON starts
+		 * @param length how many bytes it takes
+		 * @return the event
+		 * @throws JacksonException if the JSON is not valid or not a response, as the databinding throws it
+		 */
+		public GenerateContentResponse read(byte[] bytes, int offset, int length) {
+			return ResponseReader.this.read(this.pass, bytes, offset, length);
+		}
+
+		@Nullable GenerateContentResponse readWithoutContext(byte[] bytes, int offset, int length) {
+			return ResponseReader.this.readWithoutContext(this.pass, bytes, offset, length);
+		}
+
 	}
 
 	/**

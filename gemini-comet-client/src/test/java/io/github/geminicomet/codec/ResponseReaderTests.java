@@ -174,8 +174,8 @@ class ResponseReaderTests {
 	}
 
 	@Test
-	void usageDetailsThatRepeatFromEventToEventAreShared() {
-		ResponseReader reader = ResponseReader.of(MAPPER);
+	void usageDetailsThatRepeatFromEventToEventAreSharedWithinAStream() {
+		ResponseReader.Session reader = ResponseReader.of(MAPPER).session();
 		String text = "{\"modality\":\"TEXT\",\"tokenCount\":12}";
 		String image = "{\"modality\":\"IMAGE\",\"tokenCount\":258}";
 		GenerateContentResponse first = read(reader, usage("[" + text + "]"));
@@ -199,7 +199,18 @@ class ResponseReaderTests {
 				+ ",\"serviceTier\":\"standard\"}}";
 	}
 
-	private static GenerateContentResponse read(ResponseReader reader, String json) {
+	@Test
+	void answersReadOutsideAStreamShareNothing() {
+		String json = usage("[{\"modality\":\"TEXT\",\"tokenCount\":12}]");
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		GenerateContentResponse first = READER.read(bytes, 0, bytes.length);
+		GenerateContentResponse second = READER.read(bytes, 0, bytes.length);
+		assertThat(second).isEqualTo(first);
+		assertThat(second.usageMetadata().promptTokensDetails()).isNotSameAs(first.usageMetadata().promptTokensDetails());
+		assertThat(second.usageMetadata().serviceTier()).isNotSameAs(first.usageMetadata().serviceTier());
+	}
+
+	private static GenerateContentResponse read(ResponseReader.Session reader, String json) {
 		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
 		GenerateContentResponse response = reader.readWithoutContext(bytes, 0, bytes.length);
 		assertThat(response).as(json).isNotNull();
